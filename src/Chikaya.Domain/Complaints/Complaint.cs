@@ -1,0 +1,113 @@
+using Chikaya.Domain.Citizens;
+using Chikaya.Domain.Deadlines;
+
+namespace Chikaya.Domain.Complaints;
+
+/// <summary>
+/// A complaint, remark or suggestion and everything that happens to it. State changes are the
+/// methods in Complaint.Transitions.cs; each guards its preconditions and writes one history entry.
+/// </summary>
+public sealed partial class Complaint
+{
+    private readonly List<ComplaintEvent> _events = [];
+    private readonly List<Attachment> _attachments = [];
+
+    private Complaint() { }
+
+    public Guid Id { get; private set; }
+    public string TrackingNumber { get; private set; } = "";
+    public string SecretCodeHash { get; private set; } = "";
+    public SubmissionKind Kind { get; private set; }
+    public Channel Channel { get; private set; }
+    public int ThemeId { get; private set; }
+    public int AdministrationId { get; private set; }
+    public int? TerritoryId { get; private set; }
+    public string Subject { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public string Language { get; private set; } = "fr";
+    public double? Latitude { get; private set; }
+    public double? Longitude { get; private set; }
+    public string? Address { get; private set; }
+    public string? CitizenUserId { get; private set; }
+    public string? ContactName { get; private set; }
+    public string? ContactEmail { get; private set; }
+    public string? ContactPhone { get; private set; }
+    public DateTime ReceivedUtc { get; private set; }
+    public DateTime DecisionDueUtc { get; private set; }
+    public DateTime AnswerDueUtc { get; private set; }
+
+    /// <summary>When it was first accepted, rejected or transferred: what the 15-day deadline measures.</summary>
+    public DateTime? DecidedUtc { get; private set; }
+
+    public DateTime? AnsweredUtc { get; private set; }
+    public DateTime? ClosedUtc { get; private set; }
+    public ComplaintStatus Status { get; private set; }
+    public string? AssignedToUserId { get; private set; }
+    public string? AssignedToName { get; private set; }
+    public string? RejectionReason { get; private set; }
+    public string? AnswerText { get; private set; }
+
+    /// <summary>Grows with every change, so that two handlers acting at once cannot overwrite each other.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<ComplaintEvent> Events => _events;
+    public IReadOnlyList<Attachment> Attachments => _attachments;
+
+    public bool IsAnonymous => CitizenUserId is null && ContactName is null && ContactEmail is null && ContactPhone is null;
+
+    public static Complaint Submit(NewComplaint input, string trackingNumber, string secretCode,
+        LegalDeadlines deadlines, DateTime nowUtc, IEnumerable<Attachment>? attachments = null)
+    {
+        var errors = input.Validate(nowUtc);
+        if (errors.Count > 0) throw new ComplaintRuleException(errors[0].Code, errors[0].Field);
+
+        var received = input.ReceivedUtc ?? nowUtc;
+        var complaint = new Complaint
+        {
+            Id = Guid.NewGuid(),
+            TrackingNumber = trackingNumber,
+            SecretCodeHash = SecretCode.Hash(trackingNumber, secretCode),
+            Kind = input.Kind,
+            Channel = input.Channel,
+            ThemeId = input.ThemeId,
+            AdministrationId = input.AdministrationId,
+            TerritoryId = input.TerritoryId,
+            Subject = input.Subject.Trim(),
+            Description = input.Description.Trim(),
+            Language = input.Language,
+            Latitude = input.Latitude,
+            Longitude = input.Longitude,
+            Address = Clean(input.Address),
+            CitizenUserId = input.CitizenUserId,
+            ContactName = Clean(input.ContactName),
+            ContactEmail = ContactRules.NormalizeEmail(input.ContactEmail),
+            ContactPhone = ContactRules.NormalizePhone(input.ContactPhone),
+            ReceivedUtc = received,
+            DecisionDueUtc = deadlines.DecisionDueUtc(received),
+            AnswerDueUtc = deadlines.AnswerDueUtc(received),
+            Status = ComplaintStatus.Received,
+        };
+        complaint._attachments.AddRange(attachments ?? []);
+        var submitter = Actor.Citizen(input.CitizenUserId, complaint.ContactName);
+        complaint.Record(ComplaintEventType.Submitted, submitter, nowUtc, isPublic: true,
+            administrationId: input.AdministrationId);
+        return complaint;
+    }
+
+    public bool OwnsSecretCode(string? code) => SecretCode.Matches(TrackingNumber, code, SecretCodeHash);
+
+    public bool HasContactEmail(string? email) =>
+        ContactEmail is not null && ContactRules.NormalizeEmail(email) == ContactEmail;
+
+    public DeadlineState DecisionDeadline(DateTime nowUtc) =>
+        Deadline.Evaluate(DecisionDueUtc, DecidedUtc, nowUtc);
+
+    public DeadlineState AnswerDeadline(DateTime nowUtc) => Status == ComplaintStatus.Rejected
+        ? DeadlineState.NotApplicable
+        : Deadline.Evaluate(AnswerDueUtc, AnsweredUtc, nowUtc);
+
+    /// <summary>The history the citizen may see: no internal notes, no assignments.</summary>
+    public IEnumerable<ComplaintEvent> PublicEvents => _events.Where(e => e.IsPublic);
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
