@@ -1,0 +1,47 @@
+using Chikaya.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Chikaya.Web.Data;
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddChikayaDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(new DatabaseWriteGate(enabled: !options.IsPostgres));
+        if (options.IsPostgres)
+        {
+            var connectionString = configuration.GetConnectionString("Chikaya")
+                ?? throw new InvalidOperationException("ConnectionStrings:Chikaya is required when the provider is Postgres.");
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(db => db.UseNpgsql(connectionString));
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(DataDirectory.Resolve(configuration));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(db => db
+                .UseSqlite(connectionString)
+                .AddInterceptors(new SqlitePragmas()));
+        }
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return services;
+    }
+
+    public static string SqliteConnectionString(string dataDirectory) =>
+        $"Data Source={Path.Combine(dataDirectory, "chikaya.db")}";
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build each provider's context without the app.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options,
+        new DatabaseWriteGate(false));
+}
+
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=chikaya").Options,
+        new DatabaseWriteGate(false));
+}

@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using System.Text;
+using Chikaya.Domain.Complaints;
+using Chikaya.Domain.Deadlines;
+using Chikaya.Web.Data;
+using Chikaya.Web.Infrastructure.Files;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chikaya.Web.Features.Portal.SubmitComplaint;
+
+public sealed record SubmitComplaintCommand
+{
+    public SubmissionKind Kind { get; init; } = SubmissionKind.Complaint;
+    public Channel Channel { get; init; } = Channel.Web;
+    public int? ThemeId { get; init; }
+    public int? AdministrationId { get; init; }
+    public string? TerritoryCode { get; init; }
+    public string? Subject { get; init; }
+    public string? Description { get; init; }
+    public string Language { get; init; } = "fr";
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public string? Address { get; init; }
+    public string? CitizenUserId { get; init; }
+    public string? ContactName { get; init; }
+    public string? ContactEmail { get; init; }
+    public string? ContactPhone { get; init; }
+    public IReadOnlyList<IncomingFile> Files { get; init; } = [];
+    public string? IdempotencyKey { get; init; }
+}
+
+public abstract record SubmitComplaintResult
+{
+    public sealed record Filed(Complaint Complaint, string SecretCode, bool Replayed) : SubmitComplaintResult;
+
+    public sealed record Invalid(IReadOnlyList<(string Field, string Code)> Errors) : SubmitComplaintResult;
+}
+
+/// <summary>Files a complaint from any channel: the portal form, the JSON API, later the call centre and e-mail.</summary>
+public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter router, AttachmentIntake intake,
+    LegalDeadlines deadlines, TimeProvider clock, IDataProtectionProvider protection)
+{
+    private readonly IDataProtector _protector = protection.CreateProtector("Chikaya.Idempotency");
+
+    public async Task<SubmitComplaintResult> HandleAsync(SubmitComplaintCommand command, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var requestHash = Fingerprint(command);
+        if (await ReplayAsync(command.IdempotencyKey, requestHash, ct) is { } replay) return replay;
+
+        var (route, routeErrors) = await router.ResolveAsync(command.ThemeId, command.AdministrationId, command.TerritoryCode, ct);
+        var input = new NewComplaint
+        {
+            Kind = command.Kind,
+            Channel = command.Channel,
+            ThemeId = command.ThemeId ?? 0,
+            AdministrationId = route?.AdministrationId ?? 0,
+            TerritoryId = route?.TerritoryId,
+            Subject = command.Subject ?? "",
+            Description = command.Description ?? "",
+            Language = command.Language,
+            Latitude = command.Latitude,
+            Longitude = command.Longitude,
+            Address = command.Address,
+            CitizenUserId = command.CitizenUserId,
+            ContactName = command.ContactName,
+            ContactEmail = command.ContactEmail,
+            ContactPhone = command.ContactPhone,
+        };
+        var errors = routeErrors.Concat(input.Validate(now)).Concat(await intake.CheckAsync(command.Files)).ToList();
+        if (errors.Count > 0) return new SubmitComplaintResult.Invalid(errors);
+
+        var attachments = await intake.StoreAsync(command.Files, ActorKind.Citizen, isPublic: true, ct);
+        try
+        {
+            var number = await NewTrackingNumberAsync(now, ct);
+            var code = SecretCode.New();
+            var complaint = Complaint.Submit(input, number, code, deadlines, now, attachments);
+            db.Complaints.Add(complaint);
+            if (command.IdempotencyKey is { } key)
+                db.IdempotencyRecords.Add(new IdempotencyRecord
+                {
+                    Key = key, ComplaintId = complaint.Id, TrackingNumber = number, RequestHash = requestHash,
+                    ProtectedSecretCode = _protector.Protect(code), CreatedUtc = now,
+                });
+            await db.SaveChangesAsync(ct);
+            return new SubmitComplaintResult.Filed(complaint, code, Replayed: false);
+        }
+        catch (DbUpdateException) when (command.IdempotencyKey is not null)
+        {
+            // the same key arrived twice at once: the other request won, answer with its complaint
+            intake.Discard(attachments);
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(command.IdempotencyKey, requestHash, ct) ?? throw new InvalidOperationException("Idempotency race lost without a record.");
+        }
+        catch
+        {
+            intake.Discard(attachments);
+            throw;
+        }
+    }
+
+    private async Task<SubmitComplaintResult?> ReplayAsync(string? key, string requestHash, CancellationToken ct)
+    {
+        if (key is null) return null;
+        var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct);
+        if (record is null) return null;
+        if (record.RequestHash != requestHash)
+            return new SubmitComplaintResult.Invalid([("idempotencyKey", "idempotency.key-reused")]);
+        var complaint = await db.Complaints.AsNoTracking().Include(c => c.Events).Include(c => c.Attachments)
+            .FirstAsync(c => c.Id == record.ComplaintId, ct);
+        return new SubmitComplaintResult.Filed(complaint, _protector.Unprotect(record.ProtectedSecretCode), Replayed: true);
+    }
+
+    private async Task<string> NewTrackingNumberAsync(DateTime now, CancellationToken ct)
+    {
+        while (true)
+        {
+            var number = TrackingNumber.New(now);
+            if (!await db.Complaints.AnyAsync(c => c.TrackingNumber == number, ct)) return number;
+        }
+    }
+
+    private static string Fingerprint(SubmitComplaintCommand c)
+    {
+        var text = string.Join('\u001f', c.Kind, c.ThemeId, c.AdministrationId, c.TerritoryCode, c.Subject,
+            c.Description, c.CitizenUserId, c.ContactEmail, c.Files.Count);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}

@@ -1,0 +1,49 @@
+namespace Chikaya.Web.Infrastructure.Files;
+
+/// <summary>Where attachment bytes live, outside the web root: only our endpoints serve them, as downloads.</summary>
+public interface IFileStore
+{
+    Task<string> SaveAsync(Stream content, CancellationToken cancellationToken);
+    Stream? OpenRead(string key);
+    void Delete(string key);
+}
+
+public sealed class LocalFileStore(string root) : IFileStore
+{
+    public async Task<string> SaveAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        var key = $"{now:yyyy}/{now:MM}/{Guid.NewGuid():N}";
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".part";
+        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920,
+                         FileOptions.Asynchronous))
+        {
+            await content.CopyToAsync(file, cancellationToken);
+            // on disk before the complaint that points to it is committed
+            file.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path);
+        return key;
+    }
+
+    public Stream? OpenRead(string key)
+    {
+        var path = PathOf(key);
+        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read) : null;
+    }
+
+    public void Delete(string key)
+    {
+        var path = PathOf(key);
+        if (File.Exists(path)) File.Delete(path);
+    }
+
+    private string PathOf(string key)
+    {
+        if (key.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(key))
+            throw new ArgumentException("Invalid storage key.", nameof(key));
+        return Path.Combine(root, key.Replace('/', Path.DirectorySeparatorChar));
+    }
+}

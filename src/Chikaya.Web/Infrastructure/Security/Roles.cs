@@ -1,0 +1,35 @@
+namespace Chikaya.Web.Infrastructure.Security;
+
+public static class Roles
+{
+    public const string Citizen = "Citizen";
+
+    /// <summary>Handles the complaints of one administration.</summary>
+    public const string Handler = "Handler";
+
+    /// <summary>Watches the deadlines of an administration and of those below it.</summary>
+    public const string Supervisor = "Supervisor";
+
+    /// <summary>Configures the platform: administrations, themes, routing, users. Sees no complaint.</summary>
+    public const string Administrator = "Administrator";
+
+    /// <summary>Reads every complaint of the country, without personal data.</summary>
+    public const string Observer = "Observer";
+
+    public static readonly string[] Staff = [Handler, Supervisor, Observer];
+    public static readonly string[] All = [Citizen, Handler, Supervisor, Administrator, Observer];
+
+    public static string Key(string role) => "role." + role.ToLowerInvariant();
+}
+
+public static class Policies
+{
+    public const string Staff = "Staff";
+    public const string Administrator = "Administrator";
+}
+
+public static class ChikayaClaims
+{
+    public const string AdministrationId = "chikaya:administration";
+    public const string FullName = "chikaya:name";
+}

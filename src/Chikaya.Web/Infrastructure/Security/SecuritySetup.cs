@@ -1,0 +1,55 @@
+using Chikaya.Web.Data;
+using Chikaya.Web.Infrastructure.Errors;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Chikaya.Web.Infrastructure.Security;
+
+public static class SecuritySetup
+{
+    public static IServiceCollection AddChikayaSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        // keys beside the data, so that sign-ins and receipts survive a restart
+        services.AddDataProtection()
+            .SetApplicationName("Chikaya")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataDirectory.Resolve(configuration), "keys")));
+
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<ChikayaClaimsFactory>();
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "chikaya.auth";
+            cookie.LoginPath = "/account/signin";
+            cookie.LogoutPath = "/account/signout";
+            cookie.AccessDeniedPath = "/account/denied";
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAntiforgery(options => options.Cookie.Name = "chikaya.af");
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Staff))
+            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator));
+        return services;
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (ProblemExceptionHandler.IsApi(context.Request.Path)) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Chikaya.Web.Infrastructure.Errors;
+using Chikaya.Web.Infrastructure.Localization;
+using Chikaya.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Chikaya.Web.Infrastructure;
+
+public static class WebSetup
+{
+    public static IServiceCollection AddChikayaWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Features";
+                // one convention per area, so that no page is left open by mistake
+                options.Conventions.AuthorizeFolder("/BackOffice", Policies.Staff);
+                options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+                options.Conventions.AuthorizeFolder("/Portal/Account/Mine");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization()
+            .AddMvcOptions(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizer>((mvc, t) =>
+            LocalizationSetup.LocalizeBindingMessages(mvc.ModelBindingMessageProvider, t));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            if (problem.Extensions.ContainsKey("code") || problem is HttpValidationProblemDetails) return;
+            var t = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer>();
+            problem.Extensions["code"] = $"http.{problem.Status}";
+            problem.Title = t[$"http.{problem.Status}"];
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddHttpContextAccessor();
+        services.AddOpenApi();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    public static WebApplication UseChikayaErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = exception => ProblemExceptionHandler.StatusOf(exception),
+        });
+        app.UseWhen(context => ProblemExceptionHandler.IsApi(context.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(context => !ProblemExceptionHandler.IsApi(context.Request.Path),
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers["Referrer-Policy"] = "same-origin";
+            context.Response.Headers.XFrameOptions = "DENY";
+            await next();
+        });
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using Chikaya.Web.Data;
+using Chikaya.Web.Data.Seeding;
+using Chikaya.Web.Features;
+using Chikaya.Web.Features.Portal.Language;
+using Chikaya.Web.Infrastructure;
+using Chikaya.Web.Infrastructure.Localization;
+using Chikaya.Web.Infrastructure.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddChikayaDatabase(builder.Configuration);
+builder.Services.AddChikayaLocalization();
+builder.Services.AddChikayaSecurity(builder.Configuration);
+builder.Services.AddChikayaWeb();
+builder.Services.AddChikayaFeatures(builder.Configuration);
+builder.Services.AddChikayaSeeding();
+
+var app = builder.Build();
+
+app.UseChikayaErrors();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapChikayaApi();
+app.MapLanguageSwitch();
+app.MapRazorPages();
+app.MapHealthChecks("/health");
+app.MapOpenApi();
+
+await app.Services.InitializeDatabaseAsync();
+app.PrintWelcomeOnStart();
+app.Run();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
