@@ -22,7 +22,11 @@ public static class WebSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization()
-            .AddMvcOptions(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add(new RequireHandlerFilter());
+            });
         services.AddOptions<MvcOptions>().Configure<IStringLocalizer>((mvc, t) =>
             LocalizationSetup.LocalizeBindingMessages(mvc.ModelBindingMessageProvider, t));
         services.ConfigureHttpJsonOptions(json =>

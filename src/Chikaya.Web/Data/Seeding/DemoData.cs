@@ -34,7 +34,7 @@ public sealed class DemoData(AppDbContext db, IPasswordHasher<AppUser> hasher, T
 
         var arrondissementThemeIds = ArrondissementThemes.Select(c => themes[c]).ToList();
         var arrondissements = territories.Where(t => t.Kind == TerritoryKind.Arrondissement).OrderBy(t => t.Code)
-            .Select(t => (Territory: t, Administration: Add("ARR-" + Slug(t), AdministrationKind.Arrondissement,
+            .Select(t => (Territory: t, Administration: Add("ARR-" + Slug(t).ToUpperInvariant(), AdministrationKind.Arrondissement,
                 "Arrondissement " + t.NameFr, "مقاطعة " + t.NameAr, commune.Id, t.Id, arrondissementThemeIds)))
             .ToList();
         await db.SaveChangesAsync(ct);

@@ -1,0 +1,68 @@
+using Chikaya.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+[assembly: AssemblyFixture(typeof(Chikaya.Tests.TestSupport.ChikayaApp))]
+
+namespace Chikaya.Tests.TestSupport;
+
+/// <summary>
+/// The whole platform in process, on a real SQLite file in a fresh folder, with the demo
+/// administrations and users (no demo complaints) and a clock the tests control.
+/// </summary>
+public sealed class ChikayaApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    public ChikayaApp() : this(demoComplaints: 0) { }
+
+    internal ChikayaApp(int demoComplaints)
+    {
+        DemoComplaints = demoComplaints;
+        DataDirectory = Path.Combine(Path.GetTempPath(), "chikaya-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    public string DataDirectory { get; }
+    public int DemoComplaints { get; }
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public ErrorLog Errors { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Chikaya:DataDirectory", DataDirectory);
+        builder.UseSetting("Chikaya:Demo", "true");
+        builder.UseSetting("Chikaya:DemoComplaints", DemoComplaints.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
+    }
+
+    /// <summary>Starts the host once, before tests running in parallel ask for clients.</summary>
+    public ValueTask InitializeAsync()
+    {
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
+
+    public Browser NewBrowser(string? language = null) => new(this, language);
+
+    public HttpClient NewApiClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A database context for checking what was stored, outside any request.</summary>
+    public AppDbContext Database()
+    {
+        var scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
