@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Chikaya.Domain.Complaints;
 using Chikaya.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -48,17 +49,19 @@ public sealed class SubmitComplaintPageTests(ChikayaApp app)
     {
         var browser = app.NewBrowser();
         var form = await browser.GetAsync("/complaints/new");
-        await using var db = app.Database();
-        var before = await db.Complaints.CountAsync();
+        var marker = "Sans objet " + Guid.NewGuid();
 
-        var page = await browser.SubmitAsync(form, "main form", new Dictionary<string, string?> { ["Input.ContactEmail"] = "not-an-email" });
+        var page = await browser.SubmitAsync(form, "main form",
+            new Dictionary<string, string?> { ["Input.ContactEmail"] = "not-an-email", ["Input.Description"] = marker });
 
         var themeError = page.Text("#theme-error");
         Assert.NotEmpty(themeError);
         Assert.DoesNotContain("complaint.", themeError);
         Assert.NotEmpty(page.Text("#subject-error"));
         Assert.NotEmpty(page.Text("#email-error"));
-        Assert.Equal(before, await db.Complaints.CountAsync());
+        Assert.Equal(marker, page.QuerySelector<AngleSharp.Html.Dom.IHtmlTextAreaElement>("textarea")!.Value);
+        await using var db = app.Database();
+        Assert.False(await db.Complaints.AnyAsync(c => c.Description == marker));
     }
 
     [Fact]
