@@ -20,11 +20,14 @@ public sealed class ChikayaApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public ChikayaApp() : this(demoComplaints: 0) { }
 
-    internal ChikayaApp(int demoComplaints)
+    internal ChikayaApp(int demoComplaints, string? dataDirectory = null)
     {
         DemoComplaints = demoComplaints;
-        DataDirectory = Path.Combine(Path.GetTempPath(), "chikaya-tests", Guid.NewGuid().ToString("N"));
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "chikaya-tests", Guid.NewGuid().ToString("N"));
     }
+
+    /// <summary>Keeps the data folder on dispose, to start another instance on it.</summary>
+    internal bool KeepData { get; init; }
 
     public string DataDirectory { get; }
     public int DemoComplaints { get; }
@@ -63,6 +66,7 @@ public sealed class ChikayaApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepData) return;
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 }
