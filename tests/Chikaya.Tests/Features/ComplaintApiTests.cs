@@ -89,6 +89,42 @@ public sealed class ComplaintApiTests(ChikayaApp app)
         Assert.False(await db.Complaints.AnyAsync(c => c.Description == "y"));
     }
 
+    [Theory]
+    [InlineData("application/json; charset=klingon")]
+    [InlineData("multipart/form-data")]
+    [InlineData("application/x-www-form-urlencoded; charset=klingon")]
+    public async Task A_broken_content_type_is_a_client_error_not_a_crash(string contentType)
+    {
+        using var client = app.NewApiClient();
+        var content = new ByteArrayContent("{\"subject\": \"x\"}"u8.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var response = await client.PostAsync("/api/v1/complaints", content);
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_page_form_with_NUL_characters_or_a_broken_charset_is_refused_without_a_crash()
+    {
+        var browser = app.NewBrowser();
+        var form = await browser.GetAsync("/complaints/new");
+        var page = await browser.SubmitAsync(form, "main form", new Dictionary<string, string?>
+        {
+            ["Input.ThemeId"] = "1", ["Input.Subject"] = "a\0b", ["Input.Description"] = "c\0d", ["Input.ContactName"] = "\0",
+            ["Input.Latitude"] = "NaN", ["Input.Longitude"] = "Infinity",
+        });
+        Assert.NotEmpty(page.Errors());
+
+        var raw = new StringContent("Input.Subject=x", System.Text.Encoding.UTF8);
+        raw.Headers.Remove("Content-Type");
+        raw.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded; charset=klingon");
+        using var client = app.NewApiClient();
+        var response = await client.PostAsync("/complaints/new", raw);
+        Assert.InRange((int)response.StatusCode, 400, 499);
+    }
+
     [Fact]
     public async Task An_unsupported_content_type_is_a_415_problem()
     {

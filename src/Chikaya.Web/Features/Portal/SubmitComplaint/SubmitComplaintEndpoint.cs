@@ -81,10 +81,18 @@ public static class SubmitComplaintEndpoint
                 return body is null ? (null, [], ("body", "request.body-required")) : (body, [], null);
             }
             catch (JsonException) { return (null, [], ("body", "request.json-invalid")); }
+            // an unknown charset
+            catch (InvalidOperationException) { return (null, [], ("body", "request.invalid")); }
         }
         if (!request.HasFormContentType) return (null, [], null);
 
-        var form = await request.ReadFormAsync(ct);
+        IFormCollection form;
+        try { form = await request.ReadFormAsync(ct); }
+        // a multipart body without boundary, a truncated body, an unknown charset
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or BadHttpRequestException)
+        {
+            return (null, [], ("body", "request.invalid"));
+        }
         string? Field(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
         var errors = new List<(string, string)>();
         int? Int(string name) => Field(name) is { } s ? int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : Fail<int>(name) : null;
