@@ -28,7 +28,14 @@ public sealed class EditAdministrationModel(AppDbContext db, IStringLocalizer t)
         public bool IsActive { get; set; } = true;
     }
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) => await LoadOrNotFoundAsync(id, ct, GetAsync);
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct) => await LoadOrNotFoundAsync(id, ct, PostAsync);
+
+    private async Task<IActionResult> LoadOrNotFoundAsync(string id, CancellationToken ct, Func<int?, CancellationToken, Task<IActionResult>> next) =>
+        AdminForms.ParseId(id) is { } parsed ? await next(parsed.Value, ct) : NotFound();
+
+    private async Task<IActionResult> GetAsync(int? id, CancellationToken ct)
     {
         IsNew = id is null;
         if (id is not null)
@@ -42,7 +49,7 @@ public sealed class EditAdministrationModel(AppDbContext db, IStringLocalizer t)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    private async Task<IActionResult> PostAsync(int? id, CancellationToken ct)
     {
         IsNew = id is null;
         var existing = id is null ? null : await db.Administrations.FindAsync([id], ct);

@@ -21,7 +21,14 @@ public sealed class EditThemeModel(AppDbContext db, IStringLocalizer t) : PageMo
         public bool IsActive { get; set; } = true;
     }
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) => await LoadOrNotFoundAsync(id, ct, GetAsync);
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct) => await LoadOrNotFoundAsync(id, ct, PostAsync);
+
+    private async Task<IActionResult> LoadOrNotFoundAsync(string id, CancellationToken ct, Func<int?, CancellationToken, Task<IActionResult>> next) =>
+        AdminForms.ParseId(id) is { } parsed ? await next(parsed.Value, ct) : NotFound();
+
+    private async Task<IActionResult> GetAsync(int? id, CancellationToken ct)
     {
         IsNew = id is null;
         if (id is null) return Page();
@@ -31,7 +38,7 @@ public sealed class EditThemeModel(AppDbContext db, IStringLocalizer t) : PageMo
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    private async Task<IActionResult> PostAsync(int? id, CancellationToken ct)
     {
         IsNew = id is null;
         var theme = id is null ? null : await db.Themes.FindAsync([id], ct);

@@ -27,6 +27,7 @@ public sealed class EditUserModel(AppDbContext db, UserManager<AppUser> users, T
 
     public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
     {
+        if (id == "new") id = null;
         IsNew = id is null;
         if (id is not null)
         {
@@ -41,6 +42,7 @@ public sealed class EditUserModel(AppDbContext db, UserManager<AppUser> users, T
 
     public async Task<IActionResult> OnPostAsync(string? id, CancellationToken ct)
     {
+        if (id == "new") id = null;
         IsNew = id is null;
         var user = id is null ? null : await users.FindByIdAsync(id);
         if (id is not null && user is null) return NotFound();
