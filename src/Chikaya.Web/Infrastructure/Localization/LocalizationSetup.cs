@@ -28,7 +28,7 @@ public static class LocalizationSetup
             [
                 new QueryStringRequestCultureProvider(),
                 new CookieRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                new LanguageFamilyCultureProvider(),
             ];
             options.ApplyCurrentCultureToResponseHeaders = true;
         });
