@@ -45,13 +45,17 @@ public sealed partial class Complaint
         Record(ComplaintEventType.Assigned, by, nowUtc, isPublic: false, handlerName);
     }
 
-    public void RequestInformation(Actor by, string question, DateTime nowUtc)
+    /// <param name="pauseClock">The deployment stops the answer clock while the citizen is asked; the question is the pause's reason.</param>
+    public void RequestInformation(Actor by, string question, DateTime nowUtc, bool pauseClock = false)
     {
         Require(Status is ComplaintStatus.Accepted or ComplaintStatus.InProgress or ComplaintStatus.Reopened,
             "complaint.request-information.not-in-progress");
         var text = Required(question, "complaint.request-information.question-required", "question");
         Status = ComplaintStatus.AwaitingInformation;
         Record(ComplaintEventType.InformationRequested, by, nowUtc, isPublic: true, text);
+        if (!pauseClock) return;
+        AnswerPausedSinceUtc = nowUtc;
+        Record(ComplaintEventType.ClockPaused, by, nowUtc, isPublic: true, text);
     }
 
     /// <summary>The citizen answers the administration's question.</summary>
@@ -61,12 +65,24 @@ public sealed partial class Complaint
         var text = Required(information, "complaint.provide-information.text-required", "information");
         Status = ComplaintStatus.InProgress;
         Record(ComplaintEventType.InformationProvided, by, nowUtc, isPublic: true, text);
+        ResumeClock(nowUtc);
+    }
+
+    private void ResumeClock(DateTime nowUtc)
+    {
+        if (AnswerPausedSinceUtc is not { } paused) return;
+        var pause = nowUtc - paused;
+        AnswerDueUtc += pause;
+        AnswerPausedSinceUtc = null;
+        var days = Math.Round(pause.TotalDays, 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Record(ComplaintEventType.ClockResumed, Actor.System, nowUtc, isPublic: true, days);
     }
 
     public void Answer(Actor by, string answer, DateTime nowUtc, IEnumerable<Attachment>? documents = null)
     {
         Require(Status.IsBeingHandled(), "complaint.answer.not-accepted");
         var text = Required(answer, "complaint.answer.text-required", "answer");
+        ResumeClock(nowUtc);
         Status = ComplaintStatus.Answered;
         AnswerText = text;
         AnsweredUtc = nowUtc;
@@ -83,9 +99,11 @@ public sealed partial class Complaint
     }
 
     /// <summary>The citizen is not satisfied with the answer: the administration handles it again.</summary>
-    public void Reopen(Actor by, string reason, DateTime nowUtc)
+    /// <param name="window">How long after the answer the citizen may reopen; null for no limit.</param>
+    public void Reopen(Actor by, string reason, DateTime nowUtc, TimeSpan? window = null)
     {
         Require(Status is ComplaintStatus.Answered or ComplaintStatus.Closed, "complaint.reopen.not-answered");
+        Require(window is not { } w || AnsweredUtc is not { } answered || nowUtc <= answered + w, "complaint.reopen.window-passed");
         var text = Required(reason, "complaint.reopen.reason-required", "reason");
         Status = ComplaintStatus.Reopened;
         ClosedUtc = null;
@@ -104,6 +122,7 @@ public sealed partial class Complaint
     {
         Require(documents.Count > 0, "complaint.documents.required", "files");
         Require(Status != ComplaintStatus.Rejected, "complaint.documents.rejected");
+        Require(by.Kind != ActorKind.Citizen || Status != ComplaintStatus.Closed, "complaint.documents.closed");
         _attachments.AddRange(documents);
         var names = string.Join(", ", documents.Select(d => d.FileName));
         Record(ComplaintEventType.DocumentAdded, by, nowUtc, documents.All(d => d.IsPublic), names);

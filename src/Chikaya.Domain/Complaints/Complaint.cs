@@ -47,6 +47,14 @@ public sealed partial class Complaint
     public string? RejectionReason { get; private set; }
     public string? AnswerText { get; private set; }
 
+    /// <summary>Set while the answer clock is stopped, waiting for the citizen's information.</summary>
+    public DateTime? AnswerPausedSinceUtc { get; private set; }
+
+    /// <summary>The citizen's rating of the answer, 1 to 5.</summary>
+    public int? SatisfactionScore { get; private set; }
+
+    public string? SatisfactionComment { get; private set; }
+
     /// <summary>Grows with every change, so that two handlers acting at once cannot overwrite each other.</summary>
     public int Version { get; private set; }
 
@@ -56,7 +64,7 @@ public sealed partial class Complaint
     public bool IsAnonymous => CitizenUserId is null && ContactName is null && ContactEmail is null && ContactPhone is null;
 
     public static Complaint Submit(NewComplaint input, string trackingNumber, string secretCode,
-        LegalDeadlines deadlines, DateTime nowUtc, IEnumerable<Attachment>? attachments = null)
+        IDeadlinePolicy deadlines, DateTime nowUtc, IEnumerable<Attachment>? attachments = null)
     {
         var errors = input.Validate(nowUtc);
         if (errors.Count > 0) throw new ComplaintRuleException(errors[0].Code, errors[0].Field);
@@ -104,7 +112,14 @@ public sealed partial class Complaint
 
     public DeadlineState AnswerDeadline(DateTime nowUtc) => Status == ComplaintStatus.Rejected
         ? DeadlineState.NotApplicable
-        : Deadline.Evaluate(AnswerDueUtc, AnsweredUtc, nowUtc);
+        : AnswerPausedSinceUtc is { } paused
+            ? Deadline.Evaluate(AnswerDueUtc + (nowUtc - paused), AnsweredUtc, nowUtc)
+            : Deadline.Evaluate(AnswerDueUtc, AnsweredUtc, nowUtc);
+
+    /// <summary>The last time the citizen did something after the answer: rated, remarked, added a document.</summary>
+    public DateTime? LastCitizenReactionUtc => AnsweredUtc is { } answered
+        ? _events.Where(e => e.ActorKind == ActorKind.Citizen && e.OccurredUtc >= answered).Select(e => (DateTime?)e.OccurredUtc).Max()
+        : null;
 
     /// <summary>The history the citizen may see: no internal notes, no assignments.</summary>
     public IEnumerable<ComplaintEvent> PublicEvents => _events.Where(e => e.IsPublic);

@@ -14,6 +14,12 @@ public enum ComplaintEventType
     Reopened = 9,
     NoteAdded = 10,
     DocumentAdded = 11,
+    DeadlineWarning = 12,
+    Escalated = 13,
+    ClockPaused = 14,
+    ClockResumed = 15,
+    Rated = 16,
+    RemarkAdded = 17,
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ namespace Chikaya.Domain.Deadlines;
 /// to the competent administration or rejected within 15 days, and answered within 60 days
 /// of its receipt. A deployment may shorten or lengthen both.
 /// </summary>
-public sealed record LegalDeadlines(int DecisionDays, int AnswerDays)
+public sealed record LegalDeadlines(int DecisionDays, int AnswerDays) : IDeadlinePolicy
 {
     public const int DecreeDecisionDays = 15;
     public const int DecreeAnswerDays = 60;

@@ -3,6 +3,8 @@ using Chikaya.Domain.Complaints;
 using Chikaya.Domain.Routing;
 using Chikaya.Domain.Territories;
 using Chikaya.Domain.Themes;
+using Chikaya.Web.Features.Jobs;
+using Chikaya.Web.Features.Notifications;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +25,9 @@ public abstract class AppDbContext(DbContextOptions options, DatabaseWriteGate w
     public DbSet<Territory> Territories => Set<Territory>();
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using Chikaya.Web.Features.Notifications;
 using Chikaya.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -14,14 +15,15 @@ public static class DatabaseSetup
         {
             var connectionString = configuration.GetConnectionString("Chikaya")
                 ?? throw new InvalidOperationException("ConnectionStrings:Chikaya is required when the provider is Postgres.");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(db => db.UseNpgsql(connectionString));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, db) => db.UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetRequiredService<OutboxInterceptor>()));
         }
         else
         {
             var connectionString = SqliteConnectionString(DataDirectory.Resolve(configuration));
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(db => db
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, db) => db
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmas()));
+                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<OutboxInterceptor>()));
         }
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;

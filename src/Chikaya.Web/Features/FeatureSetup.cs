@@ -1,31 +1,23 @@
-using Chikaya.Domain.Deadlines;
+using Chikaya.Web.Features.Deadlines;
+using Chikaya.Web.Features.Jobs;
+using Chikaya.Web.Features.Notifications;
 using Chikaya.Web.Features.Api;
 using Chikaya.Web.Features.BackOffice;
 using Chikaya.Web.Features.Portal.SubmitComplaint;
 using Chikaya.Web.Features.Portal.TrackComplaint;
 using Chikaya.Web.Infrastructure;
 using Chikaya.Web.Infrastructure.Files;
-using Microsoft.Extensions.Options;
 
 namespace Chikaya.Web.Features;
-
-public sealed class DeadlineOptions
-{
-    public const string Section = "Chikaya:Deadlines";
-
-    public int DecisionDays { get; set; } = LegalDeadlines.DecreeDecisionDays;
-    public int AnswerDays { get; set; } = LegalDeadlines.DecreeAnswerDays;
-}
 
 public static class FeatureSetup
 {
     public static IServiceCollection AddChikayaFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section)
-            .Validate(o => o.DecisionDays >= 1 && o.AnswerDays >= o.DecisionDays, "Deadlines: 1 <= DecisionDays <= AnswerDays.")
+            .Validate(o => o.IsValid(), "Chikaya:Deadlines: spans such as 15d, 10wd or 48h; decision before answer; overrides name a theme or an administration.")
             .ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeadlineOptions>>().Value is var o
-            ? LegalDeadlines.Create(o.DecisionDays, o.AnswerDays) : LegalDeadlines.Decree);
+        services.AddSingleton<DeadlineRulesProvider>();
         services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section)
             .Validate(o => o.MaxFiles is >= 1 and <= 50 && o.MaxFileBytes >= 1024, "Attachments: 1-50 files of at least 1 KB.")
             .ValidateOnStart();
@@ -37,6 +29,19 @@ public static class FeatureSetup
         services.AddScoped<SubmitComplaintHandler>();
         services.AddScoped<CitizenAccess>();
         services.AddScoped<HandleComplaintHandler>();
+
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        services.AddSingleton<NotificationComposer>();
+        services.AddSingleton<OutboxInterceptor>();
+        services.AddScoped<IMessageSender, SmtpSender>();
+        services.AddHttpClient<HttpSmsSender>();
+        services.AddScoped<IMessageSender>(sp => sp.GetRequiredService<HttpSmsSender>());
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
+        services.AddScoped<IScheduledJob, OutboxDispatchJob>();
+        services.AddScoped<IScheduledJob, DeadlineSweepJob>();
+        services.AddScoped<IScheduledJob, DailyDigestJob>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
     }
 

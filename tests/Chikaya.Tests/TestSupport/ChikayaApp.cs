@@ -39,6 +39,7 @@ public sealed class ChikayaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Chikaya:DataDirectory", DataDirectory);
         builder.UseSetting("Chikaya:Demo", "true");
+        builder.UseSetting("Chikaya:Jobs:Enabled", "false");
         builder.UseSetting("Chikaya:DemoComplaints", DemoComplaints.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));

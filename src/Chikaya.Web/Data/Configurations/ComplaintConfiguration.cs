@@ -31,6 +31,8 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.Navigation(c => c.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(c => c.IsAnonymous);
         builder.Ignore(c => c.PublicEvents);
+        builder.Ignore(c => c.LastCitizenReactionUtc);
+        builder.Property(c => c.SatisfactionComment).HasMaxLength(Complaint.MaxRemarkLength);
     }
 }
 

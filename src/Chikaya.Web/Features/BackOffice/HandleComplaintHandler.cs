@@ -3,7 +3,9 @@ using Chikaya.Web.Data;
 using Chikaya.Web.Infrastructure.Files;
 using Chikaya.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
+using Chikaya.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Chikaya.Web.Features.BackOffice;
 
@@ -36,7 +38,7 @@ public sealed record HandleComplaintResult(HandleOutcome Outcome, IReadOnlyList<
 
 /// <summary>Every decision staff take on a complaint: one entry point for the back-office page and the API.</summary>
 public sealed class HandleComplaintHandler(AppDbContext db, UserManager<AppUser> users, AttachmentIntake intake,
-    TimeProvider clock)
+    IOptions<DeadlineOptions> deadlines, TimeProvider clock)
 {
     public async Task<HandleComplaintResult> HandleAsync(StaffScope scope, HandleComplaintCommand command, CancellationToken ct)
     {
@@ -66,7 +68,9 @@ public sealed class HandleComplaintHandler(AppDbContext db, UserManager<AppUser>
                         return HandleComplaintResult.Invalid("assigneeId", "complaint.assign.handler-unknown");
                     complaint.Assign(scope.Actor, handler.Id, handler.FullName, now);
                     break;
-                case ComplaintAction.RequestInformation: complaint.RequestInformation(scope.Actor, command.Text ?? "", now); break;
+                case ComplaintAction.RequestInformation:
+                    complaint.RequestInformation(scope.Actor, command.Text ?? "", now, deadlines.Value.PauseWhileAwaitingInformation);
+                    break;
                 case ComplaintAction.Answer:
                     var files = command.Files ?? [];
                     var errors = await intake.CheckAsync(files);

@@ -7,7 +7,7 @@ namespace Chikaya.Web.Features.Shared;
 /// <summary>How dates and names are shown: Moroccan time, in the reader's language.</summary>
 public static class Display
 {
-    private static readonly TimeZoneInfo Morocco = FindMorocco();
+    public static readonly TimeZoneInfo Morocco = FindMorocco();
 
     public static System.DateTime Local(System.DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Morocco);

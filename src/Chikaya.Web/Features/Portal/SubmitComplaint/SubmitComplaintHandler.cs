@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Chikaya.Domain.Complaints;
-using Chikaya.Domain.Deadlines;
+using Chikaya.Web.Features.Deadlines;
 using Chikaya.Web.Data;
 using Chikaya.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.DataProtection;
@@ -39,7 +39,7 @@ public abstract record SubmitComplaintResult
 
 /// <summary>Files a complaint from any channel: the portal form, the JSON API, later the call centre and e-mail.</summary>
 public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter router, AttachmentIntake intake,
-    LegalDeadlines deadlines, TimeProvider clock, IDataProtectionProvider protection)
+    DeadlineRulesProvider deadlines, TimeProvider clock, IDataProtectionProvider protection)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Chikaya.Idempotency");
 
@@ -76,7 +76,8 @@ public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter rout
         {
             var number = await NewTrackingNumberAsync(now, ct);
             var code = SecretCode.New();
-            var complaint = Complaint.Submit(input, number, code, deadlines, now, attachments);
+            var rules = await deadlines.GetAsync(db, ct);
+            var complaint = Complaint.Submit(input, number, code, rules.For(input.ThemeId, input.AdministrationId), now, attachments);
             db.Complaints.Add(complaint);
             if (command.IdempotencyKey is { } key)
                 db.IdempotencyRecords.Add(new IdempotencyRecord

@@ -1,17 +1,18 @@
 using Chikaya.Domain.Complaints;
 using Chikaya.Web.Data;
-using Chikaya.Web.Features.Portal.SubmitComplaint;
 using Chikaya.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Chikaya.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Localization;
 
 namespace Chikaya.Web.Features.Portal.TrackComplaint;
 
 /// <summary>The citizen's view of one complaint: where it stands, its public history, and what they may do next.</summary>
 public sealed class ComplaintStatusModel(CitizenAccess access, AppDbContext db, AttachmentIntake intake, IFileStore files,
-    TimeProvider clock, IStringLocalizer t) : PageModel
+    IOptions<DeadlineOptions> deadlines, TimeProvider clock, IStringLocalizer t) : PageModel
 {
     public Complaint Complaint { get; private set; } = null!;
     public string ThemeName { get; private set; } = "";
@@ -19,6 +20,11 @@ public sealed class ComplaintStatusModel(CitizenAccess access, AppDbContext db, 
     public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
+    [BindProperty] public int? Score { get; set; }
+    public TimeSpan ReopenWindow => TimeSpan.FromDays(deadlines.Value.ReopenWindowDays);
+
+    /// <summary>Until when the citizen may reopen, when the complaint has been answered.</summary>
+    public DateTime? ReopenUntilUtc => Complaint.AnsweredUtc is { } answered ? answered + ReopenWindow : null;
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct) =>
         await LoadAsync(number, tracking: false, ct) ? Page() : RedirectToPage("TrackComplaint", new { number });
@@ -27,7 +33,13 @@ public sealed class ComplaintStatusModel(CitizenAccess access, AppDbContext db, 
         ActAsync(number, c => c.ProvideInformation(Citizen(c), Text ?? "", NowUtc), ct);
 
     public Task<IActionResult> OnPostReopenAsync(string number, CancellationToken ct) =>
-        ActAsync(number, c => c.Reopen(Citizen(c), Text ?? "", NowUtc), ct);
+        ActAsync(number, c => c.Reopen(Citizen(c), Text ?? "", NowUtc, ReopenWindow), ct);
+
+    public Task<IActionResult> OnPostRateAsync(string number, CancellationToken ct) =>
+        ActAsync(number, c => c.Rate(Citizen(c), Score ?? 0, Text, NowUtc), ct);
+
+    public Task<IActionResult> OnPostRemarkAsync(string number, CancellationToken ct) =>
+        ActAsync(number, c => c.AddRemark(Citizen(c), Text ?? "", NowUtc), ct);
 
     public async Task<IActionResult> OnPostDocumentsAsync(string number, CancellationToken ct)
     {

@@ -1,0 +1,41 @@
+using Chikaya.Domain.Complaints;
+using Chikaya.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Chikaya.Web.Features.Notifications;
+
+/// <summary>
+/// Whatever changed a complaint (a page, the API, a job), the messages it calls for are added to the
+/// outbox in the same SaveChanges: saved together with the change, or not at all.
+/// </summary>
+public sealed class OutboxInterceptor(NotificationComposer composer, TimeProvider clock) : SaveChangesInterceptor
+{
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AppDbContext db) await ComposeAsync(db, cancellationToken);
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is AppDbContext db) ComposeAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    private async Task ComposeAsync(AppDbContext db, CancellationToken ct)
+    {
+        db.ChangeTracker.DetectChanges();
+        var steps = db.ChangeTracker.Entries<ComplaintEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (steps.Count == 0) return;
+        var complaints = db.ChangeTracker.Entries<Complaint>().Select(e => e.Entity).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var step in steps)
+        {
+            var complaint = complaints.FirstOrDefault(c => c.Events.Contains(step));
+            if (complaint is null) continue;
+            db.Outbox.AddRange(await composer.ComposeAsync(db, complaint, step, now, ct));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Chikaya.Web.Features.Notifications;
+
+public interface IMessageSender
+{
+    MessageChannel Channel { get; }
+
+    /// <summary>False when the channel is not configured: the message waits.</summary>
+    bool IsConfigured { get; }
+
+    Task SendAsync(OutboxMessage message, CancellationToken ct);
+}
+
+/// <summary>E-mail through any SMTP server; Arabic messages are laid out right to left.</summary>
+public sealed class SmtpSender(IOptions<NotificationOptions> options) : IMessageSender
+{
+    public MessageChannel Channel => MessageChannel.Email;
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(options.Value.Smtp.Host);
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var smtp = options.Value.Smtp;
+        var mail = new MimeMessage();
+        mail.From.Add(MailboxAddress.Parse(smtp.From));
+        mail.To.Add(MailboxAddress.Parse(message.Recipient));
+        mail.Subject = message.Subject;
+        mail.Headers.Add("Content-Language", message.Language);
+        var direction = message.Language == "ar" ? "rtl" : "ltr";
+        var html = System.Net.WebUtility.HtmlEncode(message.Body).Replace("\n", "<br>\n", StringComparison.Ordinal);
+        mail.Body = new BodyBuilder
+        {
+            TextBody = message.Body,
+            HtmlBody = $"<!DOCTYPE html><html lang=\"{message.Language}\" dir=\"{direction}\"><body dir=\"{direction}\" style=\"font-family:sans-serif\">{html}</body></html>",
+        }.ToMessageBody();
+
+        using var client = new SmtpClient { Timeout = 15000 };
+        await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
+        if (!string.IsNullOrEmpty(smtp.UserName)) await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
+        await client.SendAsync(mail, ct);
+        await client.DisconnectAsync(quit: true, ct);
+    }
+}
+
+/// <summary>SMS through the deployment's provider: a JSON POST { to, text, sender } with a bearer key.</summary>
+public sealed class HttpSmsSender(HttpClient http, IOptions<NotificationOptions> options) : IMessageSender
+{
+    public MessageChannel Channel => MessageChannel.Sms;
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(options.Value.Sms.Url);
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var sms = options.Value.Sms;
+        using var request = new HttpRequestMessage(HttpMethod.Post, sms.Url)
+        {
+            Content = JsonContent.Create(new { to = message.Recipient, text = message.Body, sender = sms.Sender }),
+        };
+        if (!string.IsNullOrEmpty(sms.ApiKey)) request.Headers.Authorization = new("Bearer", sms.ApiKey);
+        using var response = await http.SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+    }
+}
