@@ -37,9 +37,10 @@ public static class FeatureSetup
         services.AddHttpClient<HttpSmsSender>();
         services.AddScoped<IMessageSender>(sp => sp.GetRequiredService<HttpSmsSender>());
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
-        services.AddScoped<IScheduledJob, OutboxDispatchJob>();
+        // in this order: the outbox goes last and sends what the others wrote in the same tick
         services.AddScoped<IScheduledJob, DeadlineSweepJob>();
         services.AddScoped<IScheduledJob, DailyDigestJob>();
+        services.AddScoped<IScheduledJob, OutboxDispatchJob>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;

@@ -26,6 +26,9 @@ public sealed class ChikayaApp : WebApplicationFactory<Program>, IAsyncLifetime
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "chikaya-tests", Guid.NewGuid().ToString("N"));
     }
 
+    /// <summary>More configuration, as key and value.</summary>
+    internal Dictionary<string, string> Settings { get; init; } = [];
+
     /// <summary>Keeps the data folder on dispose, to start another instance on it.</summary>
     internal bool KeepData { get; init; }
 
@@ -40,6 +43,7 @@ public sealed class ChikayaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Chikaya:DataDirectory", DataDirectory);
         builder.UseSetting("Chikaya:Demo", "true");
         builder.UseSetting("Chikaya:Jobs:Enabled", "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.UseSetting("Chikaya:DemoComplaints", DemoComplaints.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
@@ -50,6 +54,13 @@ public sealed class ChikayaApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         _ = Server;
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>What the scheduler does a minute from now (every frequent job is due again by then).</summary>
+    public Task<IReadOnlyList<string>> RunJobsAsync()
+    {
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        return Services.GetRequiredService<Chikaya.Web.Features.Jobs.JobRunner>().RunDueJobsAsync(CancellationToken.None);
     }
 
     public Browser NewBrowser(string? language = null) => new(this, language);

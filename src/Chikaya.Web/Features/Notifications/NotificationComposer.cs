@@ -79,22 +79,46 @@ public sealed class NotificationComposer(IOptions<NotificationOptions> options)
         return messages;
     }
 
+    /// <summary>
+    /// An assignment goes to the assignee. A warning goes to the assigned handler (or the whole team if
+    /// nobody is assigned) and the nearest supervisors; an escalation to the nearest supervisors of its level.
+    /// </summary>
     private static async Task<List<(string Email, string Language)>> StaffToTellAsync(AppDbContext db, Complaint complaint,
         ComplaintEvent step, CancellationToken ct)
     {
-        var assignee = complaint.AssignedToUserId;
-        var target = step.Type == ComplaintEventType.Escalated ? step.AdministrationId ?? complaint.AdministrationId : complaint.AdministrationId;
-        var supervisors = from u in db.Users
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where u.AdministrationId == target && r.Name == Roles.Supervisor
-            select u;
-        var people = step.Type == ComplaintEventType.Assigned
-            ? await db.Users.Where(u => u.Id == assignee).ToListAsync(ct)
-            : await supervisors.Union(db.Users.Where(u => u.Id == assignee && target == complaint.AdministrationId)).ToListAsync(ct);
+        var people = new List<AppUser>();
+        if (step.Type == ComplaintEventType.Assigned)
+            people.AddRange(await db.Users.Where(u => u.Id == complaint.AssignedToUserId).ToListAsync(ct));
+        else
+        {
+            var target = step.Type == ComplaintEventType.Escalated ? step.AdministrationId ?? complaint.AdministrationId : complaint.AdministrationId;
+            people.AddRange(await NearestSupervisorsAsync(db, target, ct));
+            if (step.Type == ComplaintEventType.DeadlineWarning)
+                people.AddRange(complaint.AssignedToUserId is { } assignee
+                    ? await db.Users.Where(u => u.Id == assignee).ToListAsync(ct)
+                    : await UsersInRole(db, Roles.Handler).Where(u => u.AdministrationId == complaint.AdministrationId).ToListAsync(ct));
+        }
         return people.Where(u => u.Email is not null && u.LockoutEnd is null).DistinctBy(u => u.Id)
             .Select(u => (u.Email!, u.PreferredLanguage == "ar" ? "ar" : "fr")).ToList();
     }
+
+    private static async Task<List<AppUser>> NearestSupervisorsAsync(AppDbContext db, int administrationId, CancellationToken ct)
+    {
+        var parents = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ParentId, ct);
+        for (int? current = administrationId, hops = 0; current is { } id && hops < 20; current = parents.GetValueOrDefault(id), hops++)
+        {
+            var found = await UsersInRole(db, Roles.Supervisor).Where(u => u.AdministrationId == id).ToListAsync(ct);
+            if (found.Count > 0) return found;
+        }
+        return [];
+    }
+
+    private static IQueryable<AppUser> UsersInRole(AppDbContext db, string role) =>
+        from u in db.Users
+        join ur in db.UserRoles on u.Id equals ur.UserId
+        join r in db.Roles on ur.RoleId equals r.Id
+        where r.Name == role
+        select u;
 
     public static async Task<(string Subject, string Body)> TemplateAsync(AppDbContext db, string key, string language, CancellationToken ct)
     {

@@ -1,0 +1,176 @@
+using System.Net.Http.Json;
+using Chikaya.Domain.Complaints;
+using Chikaya.Tests.TestSupport;
+using Chikaya.Web.Features.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Chikaya.Tests.Features;
+
+/// <summary>A platform of its own with a real SMTP server on loopback and a clock the tests move.</summary>
+public sealed class MailingApp : IAsyncLifetime
+{
+    public SmtpSink Smtp { get; } = new();
+    public ChikayaApp App { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Smtp.StartAsync();
+        App = new ChikayaApp(demoComplaints: 0)
+        {
+            Settings = new()
+            {
+                ["Chikaya:Notifications:Smtp:Host"] = "127.0.0.1",
+                ["Chikaya:Notifications:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Chikaya:Notifications:PublicUrl"] = "https://chikaya.example.ma",
+                ["Chikaya:Deadlines:Overrides:0:Theme"] = "cleanliness",
+                ["Chikaya:Deadlines:Overrides:0:Answer"] = "48h",
+                ["Chikaya:Deadlines:Overrides:1:Theme"] = "civil-registry",
+                ["Chikaya:Deadlines:Overrides:1:Decision"] = "5wd",
+                ["Chikaya:Deadlines:PauseWhileAwaitingInformation"] = "true",
+            },
+        };
+        await App.InitializeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
+
+public sealed class NotificationTests(MailingApp fixture) : IClassFixture<MailingApp>
+{
+    private ChikayaApp App => fixture.App;
+    private SmtpSink Smtp => fixture.Smtp;
+
+    private static string Unique(string name) => $"{name}.{Guid.NewGuid():N}@example.ma";
+
+    [Fact]
+    public async Task The_citizen_receives_the_receipt_by_e_mail_in_their_language_with_the_tracking_link()
+    {
+        var email = Unique("salma");
+        using var client = App.NewApiClient();
+        await client.PostAsJsonAsync("/api/v1/complaints", new
+        {
+            themeId = await App.ThemeIdAsync("roads"), territoryCode = "A-ANFA", subject = "حفرة خطيرة", description = "حفرة كبيرة في الطريق",
+            contactEmail = email, language = "ar",
+        });
+
+        await App.RunJobsAsync();
+
+        var mail = Assert.Single(Smtp.To(email));
+        Assert.Contains("تم تسجيل طلبكم", mail.Subject);
+        Assert.Contains("https://chikaya.example.ma/track/CH-", mail.TextBody);
+        Assert.Contains("dir=\"rtl\"", mail.HtmlBody);
+    }
+
+    [Fact]
+    public async Task Messages_wait_while_the_mail_server_is_down_and_leave_once_it_is_back()
+    {
+        var email = Unique("down");
+        await Smtp.StopAsync();
+        try
+        {
+            await App.FileAsync(email: email);
+            await App.RunJobsAsync();
+            await using (var db = App.Database())
+            {
+                var waiting = await db.Outbox.SingleAsync(m => m.Recipient == email);
+                Assert.Null(waiting.SentUtc);
+                Assert.Equal(1, waiting.Attempts);
+                Assert.NotNull(waiting.LastError);
+            }
+            App.Clock.Advance(TimeSpan.FromSeconds(20));
+            await App.RunJobsAsync();
+            Assert.Empty(Smtp.To(email));
+        }
+        finally { await Smtp.StartAsync(); }
+
+        App.Clock.Advance(TimeSpan.FromMinutes(2));
+        await App.RunJobsAsync();
+
+        Assert.Single(Smtp.To(email));
+        await using var after = App.Database();
+        Assert.NotNull((await after.Outbox.SingleAsync(m => m.Recipient == email)).SentUtc);
+    }
+
+    [Fact]
+    public async Task Each_public_step_is_announced_and_internal_ones_are_not()
+    {
+        var email = Unique("steps");
+        var filed = await App.FileAsync(territory: "A-MAARIF", email: email);
+        var agent = App.NewBrowser();
+        await agent.SignInAsync("agent.maarif");
+        var page = await agent.GetAsync($"/backoffice/complaints/{filed.TrackingNumber}");
+        page = await agent.SubmitAsync(page, "form:has(button[value='Accept'])", submitName: "Input.Action", submitValue: "Accept");
+        page = await agent.SubmitAsync(page, "form:has(button[value='Note'])", new Dictionary<string, string?> { ["Input.Text"] = "interne" },
+            submitName: "Input.Action", submitValue: "Note");
+        await agent.SubmitAsync(page, "form:has(button[value='Answer'])", new Dictionary<string, string?> { ["Input.Text"] = "Réparé hier." },
+            submitName: "Input.Action", submitValue: "Answer");
+
+        await App.RunJobsAsync();
+
+        var subjects = Smtp.To(email).Select(m => m.Subject).ToList();
+        Assert.Equal(3, subjects.Count);
+        Assert.Contains(subjects, s => s?.Contains("prise en charge", StringComparison.Ordinal) == true);
+        Assert.Contains(Smtp.To(email), m => m.TextBody?.Contains("Réparé hier.", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task An_edited_template_is_used_for_the_next_messages()
+    {
+        var admin = App.NewBrowser();
+        await admin.SignInAsync("admin");
+        var form = await admin.GetAsync("/admin/templates/citizen.submitted/fr");
+        await admin.SubmitAsync(form, "main form", new Dictionary<string, string?>
+        {
+            ["Subject"] = "Bien reçu : {number}", ["Body"] = "Merci. Suivi : {link}",
+        });
+        var email = Unique("template");
+
+        var filed = await App.FileAsync(email: email);
+        await App.RunJobsAsync();
+
+        Assert.Equal($"Bien reçu : {filed.TrackingNumber}", Assert.Single(Smtp.To(email)).Subject);
+        await using var db = App.Database();
+        db.MessageTemplates.RemoveRange(db.MessageTemplates);
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task Deadline_overrides_apply_per_theme_in_hours_and_in_working_days()
+    {
+        var cleanliness = await App.FileAsync(theme: "cleanliness");
+        var registry = await App.FileAsync(theme: "civil-registry");
+        await using var db = App.Database();
+        var fast = await db.Complaints.SingleAsync(c => c.TrackingNumber == cleanliness.TrackingNumber);
+        var slow = await db.Complaints.SingleAsync(c => c.TrackingNumber == registry.TrackingNumber);
+
+        Assert.Equal(fast.ReceivedUtc.AddHours(48), fast.AnswerDueUtc);
+        Assert.Equal(fast.ReceivedUtc.AddDays(15), fast.DecisionDueUtc);
+        var local = Chikaya.Web.Features.Shared.Display.Local(slow.ReceivedUtc);
+        var expected = Chikaya.Domain.Deadlines.BusinessCalendar.Morocco.AddWorkingDays(DateOnly.FromDateTime(local), 5);
+        Assert.Equal(expected, DateOnly.FromDateTime(Chikaya.Web.Features.Shared.Display.Local(slow.DecisionDueUtc)));
+    }
+
+    [Fact]
+    public async Task Two_instances_running_the_jobs_at_once_run_each_job_once()
+    {
+        App.Clock.Advance(TimeSpan.FromDays(2));
+        var services = App.Services;
+        JobRunner Another() => new(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<IOptions<JobOptions>>(),
+            App.Clock, services.GetRequiredService<ILogger<JobRunner>>());
+
+        var runs = await Task.WhenAll(Another().RunDueJobsAsync(CancellationToken.None), Another().RunDueJobsAsync(CancellationToken.None));
+
+        var all = runs.SelectMany(r => r).ToList();
+        Assert.Equal(all.Distinct().Count(), all.Count);
+        Assert.Contains("deadline-sweep", all);
+        Assert.Contains("daily-digest", all);
+        Assert.DoesNotContain("daily-digest", await App.RunJobsAsync());
+    }
+}
