@@ -15,14 +15,15 @@ public sealed class PagesTests(ChikayaApp app)
                 data.Add(null, url, language);
             data.Add("citoyen", "/account/complaints", language);
             data.Add("citoyen", "/complaints/new", language);
-            foreach (var url in new[] { "/backoffice", "/backoffice?Queue=overdue", "/backoffice?Queue=mine&Status=Received", "/backoffice?Search=ordures&p=3" })
+            foreach (var url in new[] { "/backoffice", "/backoffice?Queue=overdue", "/backoffice?Queue=mine&Status=Received", "/backoffice?Search=ordures&p=3", "/backoffice/warnings" })
             {
                 data.Add("agent.anfa", url, language);
                 data.Add("superviseur", url, language);
                 data.Add("observateur", url, language);
             }
             foreach (var url in new[] { "/admin", "/admin/administrations", "/admin/administrations/new", "/admin/administrations/3",
-                         "/admin/themes", "/admin/themes/new", "/admin/themes/1", "/admin/routing", "/admin/users", "/admin/users/new" })
+                         "/admin/themes", "/admin/themes/new", "/admin/themes/1", "/admin/routing", "/admin/users", "/admin/users/new",
+                         "/admin/templates", "/admin/templates/citizen.answered/ar", "/admin/templates/staff.digest/fr" })
                 data.Add("admin", url, language);
         }
         return data;
