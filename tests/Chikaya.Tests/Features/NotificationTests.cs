@@ -13,6 +13,7 @@ namespace Chikaya.Tests.Features;
 public sealed class MailingApp : IAsyncLifetime
 {
     public SmtpSink Smtp { get; } = new();
+    public HttpInbox Sms { get; } = new();
     public ChikayaApp App { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -30,6 +31,8 @@ public sealed class MailingApp : IAsyncLifetime
                 ["Chikaya:Deadlines:Overrides:1:Theme"] = "civil-registry",
                 ["Chikaya:Deadlines:Overrides:1:Decision"] = "5wd",
                 ["Chikaya:Deadlines:PauseWhileAwaitingInformation"] = "true",
+                ["Chikaya:Notifications:Sms:Url"] = Sms.Url,
+                ["Chikaya:Notifications:Sms:ApiKey"] = "sms-key",
             },
         };
         await App.InitializeAsync();
@@ -39,6 +42,7 @@ public sealed class MailingApp : IAsyncLifetime
     {
         await App.DisposeAsync();
         await Smtp.DisposeAsync();
+        Sms.Dispose();
     }
 }
 
@@ -66,6 +70,24 @@ public sealed class NotificationTests(MailingApp fixture) : IClassFixture<Mailin
         Assert.Contains("تم تسجيل طلبكم", mail.Subject);
         Assert.Contains("https://chikaya.example.ma/track/CH-", mail.TextBody);
         Assert.Contains("dir=\"rtl\"", mail.HtmlBody);
+    }
+
+    [Fact]
+    public async Task A_citizen_who_gave_a_phone_number_also_gets_an_SMS_through_the_provider()
+    {
+        using var client = App.NewApiClient();
+        await client.PostAsJsonAsync("/api/v1/complaints", new
+        {
+            themeId = await App.ThemeIdAsync("roads"), territoryCode = "A-ANFA", subject = "Trou", description = "Grand trou",
+            contactPhone = "06 61 23 45 67",
+        });
+
+        await App.RunJobsAsync();
+
+        var sms = fixture.Sms.Received.Select(r => (r.Authorization, Json: System.Text.Json.JsonDocument.Parse(r.Body).RootElement))
+            .Single(r => r.Json.GetProperty("to").GetString() == "+212661234567");
+        Assert.Equal("Bearer sms-key", sms.Authorization);
+        Assert.Contains("https://chikaya.example.ma/track/CH-", sms.Json.GetProperty("text").GetString());
     }
 
     [Fact]
