@@ -2,6 +2,7 @@ using Chikaya.Web.Data;
 using Chikaya.Web.Data.Seeding;
 using Chikaya.Web.Features;
 using Chikaya.Web.Features.Portal.Language;
+using Chikaya.Web.Features.Portal.Stats;
 using Chikaya.Web.Infrastructure;
 using Chikaya.Web.Infrastructure.Localization;
 using Chikaya.Web.Infrastructure.Security;
@@ -27,6 +28,7 @@ app.UseAntiforgery();
 
 app.MapChikayaApi();
 app.MapLanguageSwitch();
+app.MapOpenData();
 app.MapRazorPages();
 app.MapHealthChecks("/health");
 app.MapOpenApi();

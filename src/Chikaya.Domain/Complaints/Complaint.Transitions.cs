@@ -86,6 +86,7 @@ public sealed partial class Complaint
         Status = ComplaintStatus.Answered;
         AnswerText = text;
         AnsweredUtc = nowUtc;
+        ProcessingDays = (int)Math.Floor((nowUtc - ReceivedUtc).TotalDays);
         _attachments.AddRange(documents ?? []);
         Record(ComplaintEventType.Answered, by, nowUtc, isPublic: true, text);
     }

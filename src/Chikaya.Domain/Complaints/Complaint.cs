@@ -40,6 +40,9 @@ public sealed partial class Complaint
     public DateTime? DecidedUtc { get; private set; }
 
     public DateTime? AnsweredUtc { get; private set; }
+
+    /// <summary>Whole days from receipt to the (latest) answer: what the dashboards call processing time.</summary>
+    public int? ProcessingDays { get; private set; }
     public DateTime? ClosedUtc { get; private set; }
     public ComplaintStatus Status { get; private set; }
     public string? AssignedToUserId { get; private set; }

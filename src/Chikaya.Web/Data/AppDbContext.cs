@@ -5,6 +5,7 @@ using Chikaya.Domain.Territories;
 using Chikaya.Domain.Themes;
 using Chikaya.Web.Features.Jobs;
 using Chikaya.Web.Features.Notifications;
+using Chikaya.Web.Features.Portal.Faq;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,7 @@ public abstract class AppDbContext(DbContextOptions options, DatabaseWriteGate w
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,11 +11,15 @@ public sealed class PagesTests(ChikayaApp app)
         string?[] anonymous = [null];
         foreach (var language in new[] { "fr-MA", "ar-MA" })
         {
-            foreach (var url in new[] { "/", "/complaints/new", "/track", "/track?number=CH-2026-7K4P9Q", "/account/signin", "/account/register" })
+            foreach (var url in new[] { "/", "/complaints/new", "/track", "/track?number=CH-2026-7K4P9Q", "/account/signin", "/account/register",
+                         "/stats", "/stats?Territory=R06", "/faq", "/faq?Q=délai" })
                 data.Add(null, url, language);
             data.Add("citoyen", "/account/complaints", language);
             data.Add("citoyen", "/complaints/new", language);
-            foreach (var url in new[] { "/backoffice", "/backoffice?Queue=overdue", "/backoffice?Queue=mine&Status=Received", "/backoffice?Search=ordures&p=3", "/backoffice/warnings" })
+            foreach (var url in new[] { "/backoffice", "/backoffice?Queue=overdue", "/backoffice?Queue=mine&Status=Received", "/backoffice?Search=ordures&p=3", "/backoffice/warnings",
+                         "/backoffice/dashboard", "/backoffice/dashboard?Territory=A-ANFA&Channel=Web&From=2026-01-01",
+                         "/backoffice/dashboard/ranking", "/backoffice/dashboard/ranking?CollectivitiesOnly=true",
+                         "/backoffice/dashboard/complaints?Group=web&CurrentYear=true&Measure=over-60" })
             {
                 data.Add("agent.anfa", url, language);
                 data.Add("superviseur", url, language);
@@ -23,7 +27,8 @@ public sealed class PagesTests(ChikayaApp app)
             }
             foreach (var url in new[] { "/admin", "/admin/administrations", "/admin/administrations/new", "/admin/administrations/3",
                          "/admin/themes", "/admin/themes/new", "/admin/themes/1", "/admin/routing", "/admin/users", "/admin/users/new",
-                         "/admin/templates", "/admin/templates/citizen.answered/ar", "/admin/templates/staff.digest/fr" })
+                         "/admin/templates", "/admin/templates/citizen.answered/ar", "/admin/templates/staff.digest/fr",
+                         "/admin/faq", "/admin/faq/edit/new", "/admin/faq/edit/1" })
                 data.Add("admin", url, language);
         }
         return data;

@@ -60,6 +60,7 @@ public sealed partial class LocalizationTests(ChikayaApp app)
             .Concat(Roles.All.Select(Roles.Key))
             .Concat(new[] { 400, 401, 403, 404, 405, 409, 413, 415, 500 }.Select(status => $"http.{status}"))
             .Concat(new[] { "decision", "answer" }.Select(d => "deadline-kind." + d))
+            .Concat(Chikaya.Web.Features.Dashboard.DashboardQuery.ChannelGroups.Select(g => "channel-group." + g))
             .Concat(Chikaya.Web.Features.Notifications.DefaultTemplates.Keys.Select(k => "template." + k)));
 
     [Theory]

@@ -41,3 +41,14 @@ public sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
         builder.Property(l => l.Holder).HasMaxLength(100);
     }
 }
+
+public sealed class FaqEntryConfiguration : IEntityTypeConfiguration<Chikaya.Web.Features.Portal.Faq.FaqEntry>
+{
+    public void Configure(EntityTypeBuilder<Chikaya.Web.Features.Portal.Faq.FaqEntry> builder)
+    {
+        builder.Property(f => f.QuestionFr).HasMaxLength(500);
+        builder.Property(f => f.QuestionAr).HasMaxLength(500);
+        builder.Property(f => f.AnswerFr).HasMaxLength(8000);
+        builder.Property(f => f.AnswerAr).HasMaxLength(8000);
+    }
+}

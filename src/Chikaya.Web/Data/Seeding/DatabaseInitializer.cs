@@ -25,6 +25,7 @@ public static class DatabaseInitializer
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
         await db.Database.MigrateAsync(ct);
         await ReferenceData.SeedAsync(db, ct);
+        await DefaultFaq.SeedAsync(db, provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
 
         var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

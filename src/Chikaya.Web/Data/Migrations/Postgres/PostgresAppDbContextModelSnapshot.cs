@@ -192,6 +192,9 @@ namespace Chikaya.Web.Data.Migrations.Postgres
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<int?>("ProcessingDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("ReceivedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -245,6 +248,8 @@ namespace Chikaya.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("AdministrationId", "Status", "ReceivedUtc");
+
+                    b.HasIndex("Channel", "ReceivedUtc", "Status", "ProcessingDays", "ThemeId", "AdministrationId");
 
                     b.ToTable("Complaints");
                 });
@@ -622,6 +627,48 @@ namespace Chikaya.Web.Data.Migrations.Postgres
                     b.HasIndex("SentUtc", "NextAttemptUtc");
 
                     b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("Chikaya.Web.Features.Portal.Faq.FaqEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AnswerAr")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("AnswerFr")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("QuestionAr")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("QuestionFr")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FaqEntries");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -184,6 +184,9 @@ namespace Chikaya.Web.Data.Migrations.Sqlite
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("ProcessingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ReceivedUtc")
                         .HasColumnType("TEXT");
 
@@ -237,6 +240,8 @@ namespace Chikaya.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("AdministrationId", "Status", "ReceivedUtc");
+
+                    b.HasIndex("Channel", "ReceivedUtc", "Status", "ProcessingDays", "ThemeId", "AdministrationId");
 
                     b.ToTable("Complaints");
                 });
@@ -606,6 +611,46 @@ namespace Chikaya.Web.Data.Migrations.Sqlite
                     b.HasIndex("SentUtc", "NextAttemptUtc");
 
                     b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("Chikaya.Web.Features.Portal.Faq.FaqEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerAr")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerFr")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionAr")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionFr")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FaqEntries");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -1,0 +1,37 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Chikaya.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Dashboard : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "ProcessingDays",
+                table: "Complaints",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_Channel_ReceivedUtc_Status_ProcessingDays_ThemeId_AdministrationId",
+                table: "Complaints",
+                columns: new[] { "Channel", "ReceivedUtc", "Status", "ProcessingDays", "ThemeId", "AdministrationId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Complaints_Channel_ReceivedUtc_Status_ProcessingDays_ThemeId_AdministrationId",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "ProcessingDays",
+                table: "Complaints");
+        }
+    }
+}

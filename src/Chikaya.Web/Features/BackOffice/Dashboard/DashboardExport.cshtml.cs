@@ -1,0 +1,36 @@
+using Chikaya.Web.Data;
+using Chikaya.Web.Features.Dashboard;
+using Chikaya.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Chikaya.Web.Features.BackOffice.Dashboard;
+
+/// <summary>Every table of the dashboard as CSV or XLSX, with the same filters.</summary>
+public sealed class DashboardExportModel(AppDbContext db, TimeProvider clock, IStringLocalizer t) : DashboardFilterModel
+{
+    [BindProperty(SupportsGet = true)] public string Table { get; set; } = "channels";
+    [BindProperty(SupportsGet = true)] public string Format { get; set; } = "csv";
+    [BindProperty(SupportsGet = true)] public bool CollectivitiesOnly { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await StaffScope.ForAsync(User, db, ct) is not { } scope) return Forbid();
+        if (Format is not ("csv" or "xlsx") || Table is not ("channels" or "themes" or "ranking")) return NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var complaints = await Filter.ApplyAsync(db, scope, ct);
+        var names = await FilterChoices.LoadAsync(db, scope, ct);
+        var table = Table switch
+        {
+            "themes" => DashboardTables.Themes(await DashboardQuery.RunAsync(complaints, now, ct), names, t),
+            "ranking" => DashboardTables.Ranking(await Ranking.RunAsync(complaints, now, CollectivitiesOnly ? Chikaya.Web.Features.Dashboard.Ranking.Collectivities : null,
+                await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Kind, ct), ct), names, t),
+            _ => DashboardTables.Channels(await DashboardQuery.RunAsync(complaints, now, ct), t),
+        };
+        var name = $"chikaya-{Table}-{Shared.Display.Local(now):yyyy-MM-dd}.{Format}";
+        return Format == "csv"
+            ? File(table.ToCsv(), "text/csv; charset=utf-8", name)
+            : File(table.ToXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
+}

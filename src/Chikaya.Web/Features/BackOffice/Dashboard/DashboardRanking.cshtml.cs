@@ -1,0 +1,25 @@
+using Chikaya.Web.Data;
+using Chikaya.Web.Features.Dashboard;
+using Chikaya.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chikaya.Web.Features.BackOffice.Dashboard;
+
+public sealed class DashboardRankingModel(AppDbContext db, TimeProvider clock) : DashboardFilterModel
+{
+    [BindProperty(SupportsGet = true)] public bool CollectivitiesOnly { get; set; }
+
+    public IReadOnlyList<RankingRow> Rows { get; private set; } = [];
+    public IReadOnlyDictionary<int, string> Names { get; private set; } = new Dictionary<int, string>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await StaffScope.ForAsync(User, db, ct) is not { } scope) return Forbid();
+        var kinds = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Kind, ct);
+        Rows = await Ranking.RunAsync(await Filter.ApplyAsync(db, scope, ct), clock.GetUtcNow().UtcDateTime,
+            CollectivitiesOnly ? Ranking.Collectivities : null, kinds, ct);
+        Names = (await FilterChoices.LoadAsync(db, scope, ct)).Administrations;
+        return Page();
+    }
+}

@@ -1,0 +1,30 @@
+using Chikaya.Web.Data;
+using Chikaya.Web.Features.Dashboard;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chikaya.Web.Features.Portal.Stats;
+
+/// <summary>
+/// Public figures: how many complaints, on what, through which channel, how fast each administration
+/// answers. Aggregates only: no complaint, no name, no text.
+/// </summary>
+public sealed class StatsModel(AppDbContext db, TimeProvider clock) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
+{
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Territory { get; set; }
+
+    public DashboardFigures Figures { get; private set; } = null!;
+    public IReadOnlyList<RankingRow> Ranking { get; private set; } = [];
+    public FilterChoices Names { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var filter = new DashboardFilter { Territory = Territory };
+        var complaints = await filter.ApplyAsync(db, scope: null, ct);
+        Figures = await DashboardQuery.RunAsync(complaints, now, ct);
+        var kinds = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Kind, ct);
+        Ranking = await Dashboard.Ranking.RunAsync(complaints, now, null, kinds, ct);
+        Names = await FilterChoices.LoadAsync(db, scope: null, ct);
+    }
+}
