@@ -29,6 +29,8 @@ public static class FeatureSetup
         services.AddScoped<SubmitComplaintHandler>();
         services.AddScoped<CitizenAccess>();
         services.AddScoped<HandleComplaintHandler>();
+        services.AddMemoryCache(options => options.SizeLimit = 10_000);
+        services.AddSingleton<Chikaya.Web.Features.Dashboard.DashboardCache>();
 
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddSingleton<NotificationComposer>();

@@ -23,7 +23,8 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.HasIndex(c => new { c.AdministrationId, c.Status, c.ReceivedUtc });
         builder.HasIndex(c => c.ReceivedUtc);
         // covers the dashboard's grouped counts, so they read the index and not the complaints
-        builder.HasIndex(c => new { c.Channel, c.ReceivedUtc, c.Status, c.ProcessingDays, c.ThemeId, c.AdministrationId });
+        builder.HasIndex(c => new { c.ReceivedUtc, c.Channel, c.Status, c.ProcessingDays, c.ThemeId, c.AdministrationId, c.TerritoryId, c.Kind, c.AnsweredUtc, c.SatisfactionScore })
+            .HasDatabaseName("IX_Complaints_Dashboard");
         builder.HasIndex(c => c.CitizenUserId);
         builder.HasIndex(c => c.ContactEmail);
 

@@ -241,7 +241,8 @@ namespace Chikaya.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AdministrationId", "Status", "ReceivedUtc");
 
-                    b.HasIndex("Channel", "ReceivedUtc", "Status", "ProcessingDays", "ThemeId", "AdministrationId");
+                    b.HasIndex("ReceivedUtc", "Channel", "Status", "ProcessingDays", "ThemeId", "AdministrationId", "TerritoryId", "Kind", "AnsweredUtc", "SatisfactionScore")
+                        .HasDatabaseName("IX_Complaints_Dashboard");
 
                     b.ToTable("Complaints");
                 });

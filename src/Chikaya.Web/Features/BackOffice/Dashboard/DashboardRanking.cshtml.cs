@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chikaya.Web.Features.BackOffice.Dashboard;
 
-public sealed class DashboardRankingModel(AppDbContext db, TimeProvider clock) : DashboardFilterModel
+public sealed class DashboardRankingModel(AppDbContext db, DashboardCache cache, TimeProvider clock) : DashboardFilterModel
 {
     [BindProperty(SupportsGet = true)] public bool CollectivitiesOnly { get; set; }
 
@@ -17,8 +17,10 @@ public sealed class DashboardRankingModel(AppDbContext db, TimeProvider clock) :
     {
         if (await StaffScope.ForAsync(User, db, ct) is not { } scope) return Forbid();
         var kinds = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Kind, ct);
-        Rows = await Ranking.RunAsync(await Filter.ApplyAsync(db, scope, ct), clock.GetUtcNow().UtcDateTime,
-            CollectivitiesOnly ? Ranking.Collectivities : null, kinds, ct);
+        var complaints = await Filter.ApplyAsync(db, scope, ct);
+        var reader = (scope.All ? "all" : string.Join(',', scope.AdministrationIds.Order())) + (CollectivitiesOnly ? "|collectivities" : "");
+        Rows = await cache.GetAsync("ranking", reader, Filter, () => Ranking.RunAsync(complaints, clock.GetUtcNow().UtcDateTime,
+            CollectivitiesOnly ? Ranking.Collectivities : null, kinds, ct));
         Names = (await FilterChoices.LoadAsync(db, scope, ct)).Administrations;
         return Page();
     }

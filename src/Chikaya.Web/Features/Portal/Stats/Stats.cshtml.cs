@@ -9,7 +9,7 @@ namespace Chikaya.Web.Features.Portal.Stats;
 /// Public figures: how many complaints, on what, through which channel, how fast each administration
 /// answers. Aggregates only: no complaint, no name, no text.
 /// </summary>
-public sealed class StatsModel(AppDbContext db, TimeProvider clock) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
+public sealed class StatsModel(AppDbContext db, DashboardCache cache, TimeProvider clock) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
 {
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Territory { get; set; }
 
@@ -22,9 +22,9 @@ public sealed class StatsModel(AppDbContext db, TimeProvider clock) : Microsoft.
         var now = clock.GetUtcNow().UtcDateTime;
         var filter = new DashboardFilter { Territory = Territory };
         var complaints = await filter.ApplyAsync(db, scope: null, ct);
-        Figures = await DashboardQuery.RunAsync(complaints, now, ct);
+        Figures = await cache.GetAsync("figures", "public", filter, () => DashboardQuery.RunAsync(complaints, now, ct));
         var kinds = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Kind, ct);
-        Ranking = await Dashboard.Ranking.RunAsync(complaints, now, null, kinds, ct);
+        Ranking = await cache.GetAsync("ranking", "public", filter, () => Dashboard.Ranking.RunAsync(complaints, now, null, kinds, ct));
         Names = await FilterChoices.LoadAsync(db, scope: null, ct);
     }
 }
