@@ -19,6 +19,12 @@ public static class WebSetup
                 options.Conventions.AuthorizeFolder("/BackOffice", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
                 options.Conventions.AuthorizeFolder("/Portal/Account/Mine");
+                options.Conventions.AddPageApplicationModelConvention("/Portal/SubmitComplaint/SubmitComplaint",
+                    page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Filing)));
+                options.Conventions.AddPageApplicationModelConvention("/Portal/TrackComplaint/TrackComplaint",
+                    page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Tracking)));
+                options.Conventions.AddPageApplicationModelConvention("/Portal/Account/SignIn",
+                    page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.SignIn)));
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization()
@@ -59,13 +65,7 @@ public static class WebSetup
         app.UseWhen(context => ProblemExceptionHandler.IsApi(context.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(context => !ProblemExceptionHandler.IsApi(context.Request.Path),
             pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
-        app.Use(async (context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers["Referrer-Policy"] = "same-origin";
-            context.Response.Headers.XFrameOptions = "DENY";
-            await next();
-        });
+        app.UseSecurityHeaders();
         return app;
     }
 }

@@ -26,7 +26,8 @@ public static class SubmitComplaintEndpoint
     {
         api.MapPost("/complaints", HandleAsync).WithName("SubmitComplaint")
             .Accepts<ComplaintRequest>("application/json", "multipart/form-data")
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .RequireRateLimiting(Infrastructure.Security.RateLimits.Filing);
         return api;
     }
 

@@ -25,7 +25,7 @@ public static class GetComplaintEndpoint
                     Status = 404, Title = t["complaint.not-found"], Extensions = { ["code"] = "complaint.not-found" },
                 });
             return TypedResults.Ok(ComplaintPublicView.Of(proven, clock.GetUtcNow().UtcDateTime, t));
-        }).WithName("GetComplaint");
+        }).WithName("GetComplaint").RequireRateLimiting(Infrastructure.Security.RateLimits.Tracking);
         return api;
     }
 }

@@ -1,0 +1,117 @@
+using System.Net;
+using Chikaya.Tests.TestSupport;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chikaya.Tests.Features;
+
+/// <summary>
+/// Every route of the platform, for every kind of reader, and what they get. A route that is not in
+/// the matrix fails the first test: nobody adds a page without saying who may open it.
+/// </summary>
+public sealed class AuthorizationMatrixTests(ChikayaApp app)
+{
+    // readers: anonymous, citizen, handler of Anfa, handler of Maarif, supervisor of the commune, administrator, observer
+    private static readonly string?[] Readers = [null, "citoyen", "agent.anfa", "agent.maarif", "superviseur", "admin", "observateur"];
+
+    private const string Ok = "200", Login = "login", Denied = "denied", NotFound = "404", Track = "track", Home = "home";
+    private static readonly string[] Everyone = [Ok, Ok, Ok, Ok, Ok, Ok, Ok];
+    private static readonly string[] StaffOnly = [Login, Denied, Ok, Ok, Ok, Denied, Ok];
+    private static readonly string[] AdminOnly = [Login, Denied, Denied, Denied, Denied, Ok, Denied];
+
+    /// <summary>Route pattern, an address to try (ANFA stands for a complaint of the Anfa arrondissement), the outcome per reader.</summary>
+    private static readonly (string Pattern, string Url, string[] Outcomes)[] Matrix =
+    [
+        ("/api/v1/administrations", "/api/v1/administrations", Everyone),
+        ("/api/v1/complaints/{number}", "/api/v1/complaints/ANFA", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("/api/v1/territories", "/api/v1/territories", Everyone),
+        ("/api/v1/themes", "/api/v1/themes", Everyone),
+        ("/health", "/health", Everyone),
+        ("/language/{culture}", "/language/ar-MA", [Home, Home, Home, Home, Home, Home, Home]),
+        ("/openapi/{documentName}.json", "/openapi/v1.json", Everyone),
+        ("/stats/open-data.csv", "/stats/open-data.csv", Everyone),
+        ("account/complaints", "/account/complaints", [Login, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("account/denied", "/account/denied", [Denied, Denied, Denied, Denied, Denied, Denied, Denied]),
+        ("account/register", "/account/register", Everyone),
+        ("account/signin", "/account/signin", Everyone),
+        ("account/signout", "/account/signout", [Home, Home, Home, Home, Home, Home, Home]),
+        ("admin", "/admin", AdminOnly),
+        ("admin/administrations", "/admin/administrations", AdminOnly),
+        ("admin/administrations/{id}", "/admin/administrations/3", AdminOnly),
+        ("admin/faq/{handler?}", "/admin/faq", AdminOnly),
+        ("admin/faq/edit/{id}", "/admin/faq/edit/new", AdminOnly),
+        ("admin/routing/{handler?}", "/admin/routing", AdminOnly),
+        ("admin/templates", "/admin/templates", AdminOnly),
+        ("admin/templates/{key}/{language}", "/admin/templates/citizen.answered/ar", AdminOnly),
+        ("admin/themes", "/admin/themes", AdminOnly),
+        ("admin/themes/{id}", "/admin/themes/1", AdminOnly),
+        ("admin/users", "/admin/users", AdminOnly),
+        ("admin/users/{id?}", "/admin/users/new", AdminOnly),
+        ("backoffice", "/backoffice", StaffOnly),
+        ("backoffice/complaints/{number}/{handler?}", "/backoffice/complaints/ANFA", [Login, Denied, Ok, NotFound, Ok, Denied, Ok]),
+        ("backoffice/dashboard", "/backoffice/dashboard", StaffOnly),
+        ("backoffice/dashboard/complaints", "/backoffice/dashboard/complaints?Group=all&Measure=received", StaffOnly),
+        ("backoffice/dashboard/export", "/backoffice/dashboard/export?table=themes&format=csv", StaffOnly),
+        ("backoffice/dashboard/ranking", "/backoffice/dashboard/ranking", StaffOnly),
+        ("backoffice/warnings", "/backoffice/warnings", StaffOnly),
+        ("complaints/{number}/receipt", "/complaints/ANFA/receipt", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("complaints/new", "/complaints/new", Everyone),
+        ("error/{status:int?}", "/error/404", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("faq", "/faq", Everyone),
+        ("stats", "/stats", Everyone),
+        ("track", "/track", Everyone),
+        ("track/{number}/{handler?}", "/track/ANFA", [Track, Track, Track, Track, Track, Track, Track]),
+    ];
+
+    /// <summary>Routes that only accept what a form or a client sends, tested by their own features.</summary>
+    private static readonly string[] PostOnly = ["/api/v1/complaints"];
+
+    [Fact]
+    public void Every_route_of_the_platform_is_in_the_matrix()
+    {
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText ?? "").Where(r => r.Length > 0).Distinct();
+        Assert.Empty(routes.Except(Matrix.Select(m => m.Pattern)).Except(PostOnly));
+    }
+
+    public static TheoryData<string, int> Cells()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var (pattern, _, _) in Matrix)
+        for (var reader = 0; reader < Readers.Length; reader++)
+            data.Add(pattern, reader);
+        return data;
+    }
+
+    private static readonly SemaphoreSlim FilingLock = new(1, 1);
+    private static string? _anfa;
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Each_reader_gets_what_the_matrix_says(string pattern, int reader)
+    {
+        var (_, url, outcomes) = Matrix.Single(m => m.Pattern == pattern);
+        var browser = app.NewBrowser();
+        if (Readers[reader] is { } login) await browser.SignInAsync(login);
+
+        await browser.GetAsync(url.Replace("ANFA", await AnfaComplaintAsync(), StringComparison.Ordinal));
+
+        var path = browser.LastUrl!.AbsolutePath;
+        var outcome = path switch
+        {
+            "/account/signin" when !url.StartsWith("/account/signin", StringComparison.Ordinal) => Login,
+            "/account/denied" => Denied,
+            "/track" when url != "/track" => Track,
+            "/" when url != "/" => Home,
+            _ => browser.LastStatus == HttpStatusCode.NotFound ? NotFound : ((int)browser.LastStatus).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        Assert.Equal(outcomes[reader], outcome);
+    }
+
+    private async Task<string> AnfaComplaintAsync()
+    {
+        await FilingLock.WaitAsync();
+        try { return _anfa ??= (await app.FileAsync(territory: "A-ANFA")).TrackingNumber; }
+        finally { FilingLock.Release(); }
+    }
+}
