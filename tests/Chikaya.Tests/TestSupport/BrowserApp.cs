@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Chikaya.Tests.TestSupport;
+
+/// <summary>
+/// The platform on a real port, with demo data, driven by Debian's Chromium through Playwright.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public ChikayaApp App { get; } = new(demoComplaints: 30);
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string language = "fr-MA", string? login = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = language, BaseURL = BaseUrl });
+        var page = await context.NewPageAsync();
+        if (login is not null)
+        {
+            await page.GotoAsync("/account/signin");
+            await page.FillAsync("#Input_Email", $"{login}@{Chikaya.Web.Data.Seeding.DemoOptions.Domain}");
+            await page.FillAsync("#Input_Password", Chikaya.Web.Data.Seeding.DemoOptions.Password);
+            await page.PressAsync("#Input_Password", "Enter");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        Playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
