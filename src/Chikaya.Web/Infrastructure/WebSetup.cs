@@ -19,6 +19,8 @@ public static class WebSetup
                 options.Conventions.AuthorizeFolder("/BackOffice", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
                 options.Conventions.AuthorizeFolder("/Portal/Account/Mine");
+                options.Conventions.AddFolderApplicationModelConvention("/BackOffice", page => page.Filters.Add(new ServiceFilterAttribute(typeof(RequireTwoFactorFilter))));
+                options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new ServiceFilterAttribute(typeof(RequireTwoFactorFilter))));
                 options.Conventions.AddPageApplicationModelConvention("/Portal/SubmitComplaint/SubmitComplaint",
                     page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Filing)));
                 options.Conventions.AddPageApplicationModelConvention("/Portal/TrackComplaint/TrackComplaint",
@@ -50,6 +52,8 @@ public static class WebSetup
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHttpContextAccessor();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
+        services.AddScoped<RequireTwoFactorFilter>();
         services.AddOpenApi();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -31,6 +31,8 @@ public sealed class AuthorizationMatrixTests(ChikayaApp app)
         ("/openapi/{documentName}.json", "/openapi/v1.json", Everyone),
         ("/stats/open-data.csv", "/stats/open-data.csv", Everyone),
         ("account/complaints", "/account/complaints", [Login, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("account/two-factor/{handler?}", "/account/two-factor", [Login, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("account/signin-2fa", "/account/signin-2fa", Everyone),
         ("account/denied", "/account/denied", [Denied, Denied, Denied, Denied, Denied, Denied, Denied]),
         ("account/register", "/account/register", Everyone),
         ("account/signin", "/account/signin", Everyone),

@@ -13,6 +13,7 @@ public sealed class ChikayaClaimsFactory(UserManager<AppUser> users, RoleManager
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(ChikayaClaims.FullName, user.FullName));
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(ChikayaClaims.TwoFactor, "on"));
         if (user.AdministrationId is { } id)
             identity.AddClaim(new Claim(ChikayaClaims.AdministrationId, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;

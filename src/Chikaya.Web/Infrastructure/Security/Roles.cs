@@ -32,4 +32,5 @@ public static class ChikayaClaims
 {
     public const string AdministrationId = "chikaya:administration";
     public const string FullName = "chikaya:name";
+    public const string TwoFactor = "chikaya:2fa";
 }

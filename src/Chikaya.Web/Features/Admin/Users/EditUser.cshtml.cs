@@ -55,6 +55,9 @@ public sealed class EditUserModel(AppDbContext db, UserManager<AppUser> users, T
         if (user is null && Chikaya.Domain.Citizens.ContactRules.NormalizeEmail(Input.Email) is null)
             ModelState.AddModelError("Input.Email", t["complaint.email.invalid"]);
         if (user is null && string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", t["account.password.required"]);
+        // staff hold personal data: a longer password, of several kinds of characters
+        if (!string.IsNullOrEmpty(Input.Password) && Input.Role != Roles.Citizen && !IsStrong(Input.Password))
+            ModelState.AddModelError("Input.Password", t["admin.password.weak"]);
         if (!ModelState.IsValid) return Page();
 
         user ??= new AppUser { UserName = Input.Email!.Trim(), Email = Input.Email.Trim(), EmailConfirmed = true, CreatedUtc = clock.GetUtcNow().UtcDateTime };
@@ -82,6 +85,10 @@ public sealed class EditUserModel(AppDbContext db, UserManager<AppUser> users, T
         await users.UpdateSecurityStampAsync(user);
         return RedirectToPage("Users");
     }
+
+    public static bool IsStrong(string password) =>
+        password.Length >= 12 && new[] { password.Any(char.IsLower), password.Any(char.IsUpper), password.Any(char.IsDigit),
+            password.Any(c => !char.IsLetterOrDigit(c)) }.Count(x => x) >= 3;
 
     private async Task LoadAsync(CancellationToken ct) =>
         Administrations = (await db.Administrations.AsNoTracking().Where(a => a.IsActive).ToListAsync(ct))

@@ -28,14 +28,16 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         if (!ModelState.IsValid) return Page();
 
         var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, Input.Remember, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor) return RedirectToPage("SignInTwoFactor", new { ReturnUrl });
         if (result.IsLockedOut) { ModelState.AddModelError("", t["account.locked-out"]); return Page(); }
         if (!result.Succeeded) { ModelState.AddModelError("", t["account.sign-in.failed"]); return Page(); }
 
         if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl);
         var user = await users.FindByNameAsync(Input.Email.Trim());
-        var roles = user is null ? [] : await users.GetRolesAsync(user);
-        if (roles.Contains(Roles.Administrator)) return LocalRedirect("/admin");
-        if (roles.Any(r => Roles.Staff.Contains(r))) return LocalRedirect("/backoffice");
-        return LocalRedirect("/account/complaints");
+        return LocalRedirect(Landing(user is null ? [] : await users.GetRolesAsync(user)));
     }
+
+    /// <summary>Where each role starts.</summary>
+    public static string Landing(IList<string> roles) =>
+        roles.Contains(Roles.Administrator) ? "/admin" : roles.Any(r => Roles.Staff.Contains(r)) ? "/backoffice" : "/account/complaints";
 }
