@@ -1,6 +1,7 @@
 using Chikaya.Web.Data;
 using Chikaya.Web.Data.Seeding;
 using Chikaya.Web.Features;
+using Chikaya.Web.Features.Audit;
 using Chikaya.Web.Features.Portal.Language;
 using Chikaya.Web.Features.Portal.Stats;
 using Chikaya.Web.Infrastructure;
@@ -36,8 +37,10 @@ app.MapHealthChecks("/health");
 app.MapOpenApi();
 
 await app.Services.InitializeDatabaseAsync();
+if (args.Contains("verify-audit")) return await AuditVerifier.RunAsync(app.Services);
 app.PrintWelcomeOnStart();
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

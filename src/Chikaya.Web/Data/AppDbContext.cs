@@ -30,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options, DatabaseWriteGate w
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
+    public DbSet<Features.Audit.AuditEntry> AuditEntries => Set<Features.Audit.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

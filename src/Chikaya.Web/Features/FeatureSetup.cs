@@ -42,6 +42,7 @@ public static class FeatureSetup
         // in this order: the outbox goes last and sends what the others wrote in the same tick
         services.AddScoped<IScheduledJob, DeadlineSweepJob>();
         services.AddScoped<IScheduledJob, DailyDigestJob>();
+        services.AddScoped<IScheduledJob, Audit.AuditSealJob>();
         services.AddScoped<IScheduledJob, OutboxDispatchJob>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());

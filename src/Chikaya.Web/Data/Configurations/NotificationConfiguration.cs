@@ -52,3 +52,18 @@ public sealed class FaqEntryConfiguration : IEntityTypeConfiguration<Chikaya.Web
         builder.Property(f => f.AnswerAr).HasMaxLength(8000);
     }
 }
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Chikaya.Web.Features.Audit.AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<Chikaya.Web.Features.Audit.AuditEntry> builder)
+    {
+        builder.Property(a => a.ActorUserId).HasMaxLength(100);
+        builder.Property(a => a.ActorName).HasMaxLength(200);
+        builder.Property(a => a.Action).HasMaxLength(80);
+        builder.Property(a => a.Subject).HasMaxLength(100);
+        builder.Property(a => a.Details).HasMaxLength(500);
+        builder.Property(a => a.Hash).HasMaxLength(64);
+        builder.HasIndex(a => a.Hash);
+        builder.HasIndex(a => new { a.Subject, a.OccurredUtc });
+    }
+}

@@ -7,7 +7,7 @@ namespace Chikaya.Web.Features.Notifications;
 
 /// <summary>
 /// Whatever changed a complaint (a page, the API, a job), the messages it calls for are added to the
-/// outbox in the same SaveChanges: saved together with the change, or not at all.
+/// outbox, and a line to the audit log, in the same SaveChanges: saved together with the change, or not at all.
 /// </summary>
 public sealed class OutboxInterceptor(NotificationComposer composer, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -36,6 +36,12 @@ public sealed class OutboxInterceptor(NotificationComposer composer, TimeProvide
             var complaint = complaints.FirstOrDefault(c => c.Events.Contains(step));
             if (complaint is null) continue;
             db.Outbox.AddRange(await composer.ComposeAsync(db, complaint, step, now, ct));
+            db.AuditEntries.Add(new Audit.AuditEntry
+            {
+                OccurredUtc = step.OccurredUtc, ActorUserId = step.ActorUserId, ActorName = step.ActorKind == ActorKind.Citizen ? "citizen" : step.ActorName,
+                Action = "complaint." + step.Type.ToString().ToLowerInvariant(), Subject = complaint.TrackingNumber,
+                Details = $"status={step.StatusAfter}; administration={step.AdministrationId ?? complaint.AdministrationId}",
+            });
         }
     }
 }

@@ -36,7 +36,18 @@ public sealed class ComplaintDetailModel(AppDbContext db, HandleComplaintHandler
     public async Task<IActionResult> OnGetAsync(string number, string? done, CancellationToken ct)
     {
         Done = done is null ? null : t["backoffice.done"].Value;
-        return await LoadAsync(number, ct) ? Page() : NotFound();
+        if (!await LoadAsync(number, ct)) return NotFound();
+        if (Scope.SeesPersonalData && !Complaint.IsAnonymous)
+        {
+            // law 09-08: who looked at a citizen's personal data, and when
+            db.AuditEntries.Add(new Audit.AuditEntry
+            {
+                OccurredUtc = NowUtc, ActorUserId = Scope.UserId, ActorName = Scope.Name, Action = "personal-data.view",
+                Subject = Complaint.TrackingNumber,
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string number, CancellationToken ct)
