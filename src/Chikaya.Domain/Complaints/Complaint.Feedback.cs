@@ -26,6 +26,22 @@ public sealed partial class Complaint
         Record(ComplaintEventType.RemarkAdded, by, nowUtc, isPublic: true, remark);
     }
 
+    /// <summary>
+    /// Law 09-08: the citizen closed their account, or the retention period passed. Who filed it and how to
+    /// reach them goes; what the complaint was about and what the administration did stays, for the statistics.
+    /// </summary>
+    public void ErasePersonalData(DateTime nowUtc)
+    {
+        if (CitizenUserId is null && ContactName is null && ContactEmail is null && ContactPhone is null && Address is null) return;
+        CitizenUserId = null;
+        ContactName = null;
+        ContactEmail = null;
+        ContactPhone = null;
+        Address = null;
+        foreach (var e in _events) e.ForgetCitizen();
+        Record(ComplaintEventType.PersonalDataErased, Actor.System, nowUtc, isPublic: false);
+    }
+
     /// <summary>A reminder that a deadline approaches, sent to the assigned handler and the supervisor.</summary>
     public void RecordDeadlineWarning(string deadline, int daysBefore, DateTime nowUtc) =>
         Record(ComplaintEventType.DeadlineWarning, Actor.System, nowUtc, isPublic: false,

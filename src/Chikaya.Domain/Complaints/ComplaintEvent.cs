@@ -20,6 +20,7 @@ public enum ComplaintEventType
     ClockResumed = 15,
     Rated = 16,
     RemarkAdded = 17,
+    PersonalDataErased = 18,
 }
 
 /// <summary>
@@ -61,4 +62,12 @@ public sealed class ComplaintEvent
     public int? AdministrationId { get; private set; }
 
     public string Key => "event." + Type.ToString().ToLowerInvariant();
+
+    /// <summary>The citizen's name leaves the history when their personal data is erased; what happened stays.</summary>
+    internal void ForgetCitizen()
+    {
+        if (ActorKind != ActorKind.Citizen) return;
+        ActorName = "";
+        ActorUserId = null;
+    }
 }

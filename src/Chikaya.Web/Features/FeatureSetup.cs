@@ -42,6 +42,8 @@ public static class FeatureSetup
         // in this order: the outbox goes last and sends what the others wrote in the same tick
         services.AddScoped<IScheduledJob, DeadlineSweepJob>();
         services.AddScoped<IScheduledJob, DailyDigestJob>();
+        services.AddOptions<Privacy.PrivacyOptions>().BindConfiguration(Privacy.PrivacyOptions.Section);
+        services.AddScoped<IScheduledJob, Privacy.RetentionJob>();
         services.AddScoped<IScheduledJob, Audit.AuditSealJob>();
         services.AddScoped<IScheduledJob, OutboxDispatchJob>();
         services.AddSingleton<JobRunner>();

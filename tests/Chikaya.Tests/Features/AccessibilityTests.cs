@@ -18,6 +18,7 @@ public sealed class AccessibilityTests(BrowserApp fixture) : IClassFixture<Brows
             data.Add("citoyen", "/account/complaints", language);
             data.Add("citoyen", "/complaints/new", language);
             data.Add("citoyen", "/account/two-factor", language);
+            data.Add("citoyen", "/account/my-data", language);
             foreach (var url in new[] { "/backoffice", "/backoffice/complaints/FIRST", "/backoffice/dashboard", "/backoffice/warnings", "/backoffice/dashboard/ranking" })
                 data.Add("superviseur", url, language);
             foreach (var url in new[] { "/admin", "/admin/administrations", "/admin/administrations/3", "/admin/themes", "/admin/themes/1",

@@ -33,6 +33,7 @@ public sealed class AuthorizationMatrixTests(ChikayaApp app)
         ("account/complaints", "/account/complaints", [Login, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("account/two-factor/{handler?}", "/account/two-factor", [Login, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("account/signin-2fa", "/account/signin-2fa", Everyone),
+        ("account/my-data/{handler?}", "/account/my-data", [Login, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("account/denied", "/account/denied", [Denied, Denied, Denied, Denied, Denied, Denied, Denied]),
         ("account/register", "/account/register", Everyone),
         ("account/signin", "/account/signin", Everyone),
