@@ -34,9 +34,15 @@ public sealed class AttachmentIntake(IFileStore store, IOptions<AttachmentOption
         foreach (var file in files)
         {
             var kind = (await DetectAsync(file))!;
-            await using var stream = file.Open();
-            var key = await store.SaveAsync(stream, cancellationToken);
-            stored.Add(new Attachment(SafeName(file.FileName), kind.ContentType, file.Length, key, addedBy, isPublic,
+            byte[] bytes;
+            await using (var source = file.Open())
+            using (var copy = new MemoryStream())
+            {
+                await source.CopyToAsync(copy, cancellationToken);
+                bytes = ImageMetadata.Strip(copy.ToArray(), kind);
+            }
+            var key = await store.SaveAsync(new MemoryStream(bytes), cancellationToken);
+            stored.Add(new Attachment(SafeName(file.FileName), kind.ContentType, bytes.Length, key, addedBy, isPublic,
                 clock.GetUtcNow().UtcDateTime));
         }
         return stored;
