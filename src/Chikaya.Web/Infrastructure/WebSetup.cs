@@ -54,6 +54,8 @@ public static class WebSetup
         services.AddHttpContextAccessor();
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
         services.AddScoped<RequireTwoFactorFilter>();
+        services.AddOptions<SpamOptions>().BindConfiguration(SpamOptions.Section);
+        services.AddSingleton<SpamGuard>();
         services.AddOpenApi();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -6,7 +6,10 @@ namespace Chikaya.Tests.Features;
 
 public sealed class StrictApp : IAsyncLifetime
 {
-    public ChikayaApp App { get; } = new(demoComplaints: 0) { Settings = new() { ["Chikaya:Security:RequireTwoFactorForStaff"] = "true" } };
+    public ChikayaApp App { get; } = new(demoComplaints: 0)
+    {
+        Settings = new() { ["Chikaya:Security:RequireTwoFactorForStaff"] = "true", ["Chikaya:Spam:MinSeconds"] = "3" },
+    };
 
     public ValueTask InitializeAsync() => App.InitializeAsync();
 
@@ -73,5 +76,36 @@ public sealed class TwoFactorTests(StrictApp fixture) : IClassFixture<StrictApp>
         });
 
         Assert.NotEmpty(page.Text("span.field-error[data-valmsg-for='Input.Password']"));
+    }
+}
+
+public sealed class SpamTests(StrictApp fixture) : IClassFixture<StrictApp>
+{
+    private ChikayaApp App => fixture.App;
+
+    private async Task<Dictionary<string, string?>> ValidAsync() => new()
+    {
+        ["Input.ThemeId"] = (await App.ThemeIdAsync("roads")).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.Subject"] = "Nid-de-poule " + Guid.NewGuid().ToString("N")[..6], ["Input.Description"] = "Profond",
+    };
+
+    [Fact]
+    public async Task A_form_posted_faster_than_a_person_types_or_with_the_hidden_field_filled_is_refused()
+    {
+        var robot = App.NewBrowser();
+        var form = await robot.GetAsync("/complaints/new");
+        var tooFast = await robot.SubmitAsync(form, "main form", await ValidAsync());
+        Assert.NotEmpty(tooFast.Errors());
+        Assert.Null(tooFast.QuerySelector("#tracking-number"));
+
+        App.Clock.Advance(TimeSpan.FromSeconds(4));
+        var honeypot = await ValidAsync();
+        honeypot["Website"] = "http://spam.example";
+        Assert.Null((await robot.SubmitAsync(form, "main form", honeypot)).QuerySelector("#tracking-number"));
+
+        var person = App.NewBrowser();
+        var personForm = await person.GetAsync("/complaints/new");
+        App.Clock.Advance(TimeSpan.FromSeconds(4));
+        Assert.NotNull((await person.SubmitAsync(personForm, "main form", await ValidAsync())).QuerySelector("#tracking-number"));
     }
 }

@@ -43,6 +43,7 @@ public sealed class ChikayaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Chikaya:DataDirectory", DataDirectory);
         builder.UseSetting("Chikaya:Demo", "true");
         builder.UseSetting("Chikaya:Jobs:Enabled", "false");
+        builder.UseSetting("Chikaya:Spam:MinSeconds", "0");
         foreach (var limit in new[] { "Filing", "Tracking", "SignIn" })
             builder.UseSetting($"Chikaya:RateLimits:{limit}:PermitLimit", "1000000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

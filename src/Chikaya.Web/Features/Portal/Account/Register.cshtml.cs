@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Chikaya.Web.Features.Portal.Account;
 
 public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock,
-    IStringLocalizer t) : PageModel
+    SpamGuard spam, IStringLocalizer t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -26,6 +26,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!spam.LooksHuman(Request)) ModelState.AddModelError("", t["request.spam"]);
         var email = ContactRules.NormalizeEmail(Input.Email);
         var phone = string.IsNullOrWhiteSpace(Input.Phone) ? null : ContactRules.NormalizePhone(Input.Phone);
         if (string.IsNullOrWhiteSpace(Input.FullName) || Input.FullName.Trim().Length > 150)

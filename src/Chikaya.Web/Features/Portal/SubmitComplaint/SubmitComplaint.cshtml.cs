@@ -15,7 +15,7 @@ using Microsoft.Extensions.Localization;
 namespace Chikaya.Web.Features.Portal.SubmitComplaint;
 
 public sealed class SubmitComplaintModel(SubmitComplaintHandler handler, FormChoices choices, CitizenAccess access,
-    UserManager<AppUser> users, IStringLocalizer t) : PageModel
+    UserManager<AppUser> users, Infrastructure.Security.SpamGuard spam, IStringLocalizer t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public List<SelectListItem> Themes { get; private set; } = [];
@@ -50,6 +50,8 @@ public sealed class SubmitComplaintModel(SubmitComplaintHandler handler, FormCho
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        // a signed-in citizen is known; an anonymous form must look filled in by a person
+        if (Citizen is null && !spam.LooksHuman(Request)) ModelState.AddModelError("", t["request.spam"]);
         var latitude = Coordinate(Input.Latitude, "Input.Latitude");
         var longitude = Coordinate(Input.Longitude, "Input.Longitude");
         if (!ModelState.IsValid) return Page();
