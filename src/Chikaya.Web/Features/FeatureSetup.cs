@@ -24,6 +24,8 @@ public static class FeatureSetup
         var root = Path.Combine(DataDirectory.Resolve(configuration), "attachments");
         services.AddSingleton<IFileStore>(new LocalFileStore(root));
         services.AddScoped<AttachmentIntake>();
+        services.AddOptions<AntivirusOptions>().BindConfiguration(AntivirusOptions.Section);
+        services.AddSingleton<VirusScanner>();
         services.AddScoped<ComplaintRouter>();
         services.AddScoped<FormChoices>();
         services.AddScoped<SubmitComplaintHandler>();

@@ -7,7 +7,7 @@ namespace Chikaya.Web.Infrastructure.Files;
 public sealed record IncomingFile(string FileName, long Length, Func<Stream> Open);
 
 /// <summary>Checks uploads (count, size, type by content) and stores them; the rule codes localize the refusals.</summary>
-public sealed class AttachmentIntake(IFileStore store, IOptions<AttachmentOptions> options, TimeProvider clock)
+public sealed class AttachmentIntake(IFileStore store, IOptions<AttachmentOptions> options, VirusScanner scanner, TimeProvider clock)
 {
     public AttachmentOptions Limits => options.Value;
 
@@ -22,6 +22,7 @@ public sealed class AttachmentIntake(IFileStore store, IOptions<AttachmentOption
             else if (await DetectAsync(file) is not { } kind) errors.Add(("files", "attachment.type-not-allowed"));
             else if (!kind.Extensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()))
                 errors.Add(("files", "attachment.extension-mismatch"));
+            else if (scanner.IsEnabled && await ScanAsync(file) is { } refusal) errors.Add(("files", refusal));
         }
         return errors.Distinct().ToList();
     }
@@ -51,6 +52,18 @@ public sealed class AttachmentIntake(IFileStore store, IOptions<AttachmentOption
     public void Discard(IEnumerable<Attachment> attachments)
     {
         foreach (var attachment in attachments) store.Delete(attachment.StorageKey);
+    }
+
+    private async Task<string?> ScanAsync(IncomingFile file)
+    {
+        await using var stream = file.Open();
+        var (verdict, _) = await scanner.ScanAsync(stream, CancellationToken.None);
+        return verdict switch
+        {
+            ScanVerdict.Infected => "attachment.infected",
+            ScanVerdict.Unavailable when scanner.RefusesWhenUnavailable => "attachment.scan-unavailable",
+            _ => null,
+        };
     }
 
     private static async Task<FileSignature.Kind?> DetectAsync(IncomingFile file)
