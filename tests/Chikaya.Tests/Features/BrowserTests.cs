@@ -5,8 +5,11 @@ using Microsoft.Playwright;
 
 namespace Chikaya.Tests.Features;
 
-/// <summary>WCAG 2.1 AA, checked by axe-core in Chromium on every page, in French and Arabic, signed out and in.</summary>
-public sealed class AccessibilityTests(BrowserApp fixture) : IClassFixture<BrowserApp>
+/// <summary>
+/// In Debian's Chromium: WCAG 2.1 AA checked by axe-core on every page, in French and Arabic, signed out
+/// and in; filing with the keyboard alone; the citizen and handler flows.
+/// </summary>
+public sealed class BrowserTests(BrowserApp fixture) : IClassFixture<BrowserApp>
 {
     public static TheoryData<string?, string, string> Pages()
     {
@@ -91,5 +94,33 @@ public sealed class AccessibilityTests(BrowserApp fixture) : IClassFixture<Brows
 
         Assert.Matches(@"^CH-\d{4}-\w{6}$", (await page.TextContentAsync("#tracking-number"))!.Trim());
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task In_the_browser_a_handler_answers_and_the_citizen_reads_the_answer_in_Arabic()
+    {
+        var citizen = await fixture.NewPageAsync("ar-MA");
+        await citizen.GotoAsync("/complaints/new");
+        await citizen.SelectOptionAsync("#Input_ThemeId", new SelectOptionValue { Index = 1 });
+        await citizen.SelectOptionAsync("#Input_TerritoryCode", "A-ANFA");
+        await citizen.FillAsync("#Input_Subject", "إنارة معطلة");
+        await citizen.FillAsync("#Input_Description", "الشارع مظلم منذ أسبوع");
+        await citizen.FillAsync("#Input_ContactEmail", "nora@example.ma");
+        await citizen.ClickAsync("main form button[type=submit]");
+        await citizen.WaitForURLAsync("**/receipt");
+        var number = (await citizen.TextContentAsync("#tracking-number"))!.Trim();
+
+        var handler = await fixture.NewPageAsync("fr-MA", "agent.anfa");
+        await handler.GotoAsync($"/backoffice/complaints/{number}");
+        await handler.ClickAsync("button[value='Accept']");
+        await handler.FillAsync("#answer", "Le lampadaire a été réparé.");
+        await handler.ClickAsync("button[value='Answer']");
+        await handler.WaitForSelectorAsync("#status");
+
+        await citizen.GotoAsync($"/track/{number}");
+        Assert.Equal("Le lampadaire a été réparé.", (await citizen.TextContentAsync("#answer"))!.Trim());
+        Assert.Equal("rtl", await citizen.GetAttributeAsync("html", "dir"));
+        await citizen.Context.CloseAsync();
+        await handler.Context.CloseAsync();
     }
 }
