@@ -29,7 +29,7 @@ public sealed class AuditTests
             Assert.True(intact.Checked >= lines.Count);
 
             var target = lines[2].Id;
-            await db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET ActorName = 'Quelqu''un d''autre' WHERE Id = {0}", target);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"ActorName\" = 'Quelqu''un d''autre' WHERE \"Id\" = {0}", target);
             Assert.Equal(target, (await AuditVerifier.VerifyAsync(db, CancellationToken.None)).FirstTampered);
         }
         Assert.Equal(3, await AuditVerifier.RunAsync(app.Services));

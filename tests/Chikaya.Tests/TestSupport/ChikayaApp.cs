@@ -33,6 +33,12 @@ public sealed class ChikayaApp : WebApplicationFactory<Program>, IAsyncLifetime
     internal bool KeepData { get; init; }
 
     public string DataDirectory { get; }
+
+    /// <summary>Set by .ci/run for the second pass of the suite: every test runs on PostgreSQL too.</summary>
+    public static readonly string? Postgres = Environment.GetEnvironmentVariable("CHIKAYA_TEST_POSTGRES");
+
+    public string DatabaseName => "chikaya_" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(DataDirectory)))[..16].ToLowerInvariant();
     public int DemoComplaints { get; }
     public FakeTimeProvider Clock { get; } = new(Start);
     public ErrorLog Errors { get; } = new();
@@ -44,6 +50,12 @@ public sealed class ChikayaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Chikaya:Demo", "true");
         builder.UseSetting("Chikaya:Jobs:Enabled", "false");
         builder.UseSetting("Chikaya:Spam:MinSeconds", "0");
+        if (Postgres is { } server)
+        {
+            // the same data folder, the same database: a restart test finds its data again
+            builder.UseSetting("Chikaya:Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Chikaya", $"{server};Database={DatabaseName}");
+        }
         foreach (var limit in new[] { "Filing", "Tracking", "SignIn" })
             builder.UseSetting($"Chikaya:RateLimits:{limit}:PermitLimit", "1000000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
@@ -82,6 +94,14 @@ public sealed class ChikayaApp : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (KeepData) return;
+        if (Postgres is { } server)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var connection = new Npgsql.NpgsqlConnection(server + ";Database=postgres");
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 }

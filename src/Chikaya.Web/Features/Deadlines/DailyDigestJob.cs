@@ -24,8 +24,8 @@ public sealed class DailyDigestJob(AppDbContext db, IOptions<NotificationOptions
             where r.Name == Roles.Supervisor && u.AdministrationId != null && u.Email != null && u.LockoutEnd == null
             select u).ToListAsync(ct);
         if (supervisors.Count == 0) return;
-        var hierarchy = new AdministrationHierarchy(await db.Administrations.Select(a => new { a.Id, a.ParentId })
-            .Select(a => ValueTuple.Create(a.Id, a.ParentId)).ToListAsync(ct));
+        var parents = await db.Administrations.Select(a => new { a.Id, a.ParentId }).ToListAsync(ct);
+        var hierarchy = new AdministrationHierarchy(parents.Select(a => (a.Id, a.ParentId)));
         var open = new[] { ComplaintStatus.Received, ComplaintStatus.Transferred, ComplaintStatus.Accepted,
             ComplaintStatus.InProgress, ComplaintStatus.AwaitingInformation, ComplaintStatus.Reopened };
 

@@ -12,6 +12,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> 
     ILogger<JobRunner> logger) : BackgroundService
 {
     private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(5);
+    private static readonly DateTime Never = DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
     public string InstanceId { get; } = $"{Guid.NewGuid():N} {Environment.MachineName}/{Environment.ProcessId}" is var id && id.Length > 100 ? id[..100] : id;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -60,7 +61,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> 
         {
             try
             {
-                db.JobLeases.Add(new JobLease { Name = job.Name, LeasedUntilUtc = DateTime.MinValue });
+                db.JobLeases.Add(new JobLease { Name = job.Name, LeasedUntilUtc = Never });
                 await db.SaveChangesAsync(ct);
             }
             catch (DbUpdateException) { /* another instance created it */ }
@@ -78,7 +79,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> 
     {
         var db = services.GetRequiredService<AppDbContext>();
         await db.JobLeases.Where(l => l.Name == name && l.Holder == InstanceId)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.LeasedUntilUtc, DateTime.MinValue).SetProperty(l => l.LastRunUtc, startedUtc),
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.LeasedUntilUtc, Never).SetProperty(l => l.LastRunUtc, startedUtc),
                 CancellationToken.None);
     }
 }
