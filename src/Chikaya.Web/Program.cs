@@ -9,6 +9,7 @@ using Chikaya.Web.Infrastructure.Localization;
 using Chikaya.Web.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole(json => json.IncludeScopes = true);
 
 builder.Services.AddChikayaDatabase(builder.Configuration);
 builder.Services.AddChikayaLocalization();
@@ -33,7 +34,7 @@ app.MapChikayaApi();
 app.MapLanguageSwitch();
 app.MapOpenData();
 app.MapRazorPages();
-app.MapHealthChecks("/health");
+app.MapChikayaHealth();
 app.MapOpenApi();
 
 await app.Services.InitializeDatabaseAsync();

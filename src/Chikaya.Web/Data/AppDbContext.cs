@@ -6,6 +6,7 @@ using Chikaya.Domain.Themes;
 using Chikaya.Web.Features.Jobs;
 using Chikaya.Web.Features.Notifications;
 using Chikaya.Web.Features.Portal.Faq;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,8 +17,11 @@ namespace Chikaya.Web.Data;
 /// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>).
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options, DatabaseWriteGate writeGate)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies and tokens, shared by every instance of the app.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
     public DbSet<Attachment> Attachments => Set<Attachment>();

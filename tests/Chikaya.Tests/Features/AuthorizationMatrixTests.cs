@@ -27,6 +27,8 @@ public sealed class AuthorizationMatrixTests(ChikayaApp app)
         ("/api/v1/territories", "/api/v1/territories", Everyone),
         ("/api/v1/themes", "/api/v1/themes", Everyone),
         ("/health", "/health", Everyone),
+        ("/health/live", "/health/live", Everyone),
+        ("/health/ready", "/health/ready", Everyone),
         ("/language/{culture}", "/language/ar-MA", [Home, Home, Home, Home, Home, Home, Home]),
         ("/openapi/{documentName}.json", "/openapi/v1.json", Everyone),
         ("/stats/open-data.csv", "/stats/open-data.csv", Everyone),

@@ -14,7 +14,10 @@ public sealed class StartupTests
         await using (var first = new ChikayaApp(demoComplaints: 150, folder) { KeepData = true })
         {
             await first.InitializeAsync();
+            await first.NewBrowser().SignInAsync("citoyen");
             await using var db = first.Database();
+            // cookies are protected with keys every instance reads from the database
+            Assert.True(await db.DataProtectionKeys.AnyAsync());
 
             Assert.Equal(112, await db.Territories.CountAsync());
             Assert.Equal(16, await db.Territories.CountAsync(t => t.Kind == TerritoryKind.Arrondissement));

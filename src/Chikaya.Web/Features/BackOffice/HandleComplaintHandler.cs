@@ -38,9 +38,18 @@ public sealed record HandleComplaintResult(HandleOutcome Outcome, IReadOnlyList<
 
 /// <summary>Every decision staff take on a complaint: one entry point for the back-office page and the API.</summary>
 public sealed class HandleComplaintHandler(AppDbContext db, UserManager<AppUser> users, AttachmentIntake intake,
-    IOptions<DeadlineOptions> deadlines, TimeProvider clock)
+    IOptions<DeadlineOptions> deadlines, TimeProvider clock, ILogger<HandleComplaintHandler> logger)
 {
     public async Task<HandleComplaintResult> HandleAsync(StaffScope scope, HandleComplaintCommand command, CancellationToken ct)
+    {
+        // every line logged while handling carries the tracking number
+        using var _ = logger.BeginScope(new Dictionary<string, object> { ["TrackingNumber"] = command.Number });
+        var result = await HandleInScopeAsync(scope, command, ct);
+        logger.LogInformation("{Action} by {User}: {Outcome}", command.Action, scope.UserId, result.Outcome);
+        return result;
+    }
+
+    private async Task<HandleComplaintResult> HandleInScopeAsync(StaffScope scope, HandleComplaintCommand command, CancellationToken ct)
     {
         var complaint = await scope.Filter(db.Complaints).Include(c => c.Events).Include(c => c.Attachments)
             .AsSplitQuery().FirstOrDefaultAsync(c => c.TrackingNumber == command.Number, ct);

@@ -9,10 +9,10 @@ public static class SecuritySetup
 {
     public static IServiceCollection AddChikayaSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        // keys beside the data, so that sign-ins and receipts survive a restart
+        // keys in the database: sign-ins and receipts survive a restart, and every instance reads the same keys
         services.AddDataProtection()
             .SetApplicationName("Chikaya")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataDirectory.Resolve(configuration), "keys")));
+            .PersistKeysToDbContext<AppDbContext>();
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {

@@ -39,7 +39,8 @@ public abstract record SubmitComplaintResult
 
 /// <summary>Files a complaint from any channel: the portal form, the JSON API, later the call centre and e-mail.</summary>
 public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter router, AttachmentIntake intake,
-    DeadlineRulesProvider deadlines, TimeProvider clock, IDataProtectionProvider protection)
+    DeadlineRulesProvider deadlines, TimeProvider clock, IDataProtectionProvider protection,
+    ILogger<SubmitComplaintHandler> logger)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Chikaya.Idempotency");
 
@@ -86,6 +87,8 @@ public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter rout
                     ProtectedSecretCode = _protector.Protect(code), CreatedUtc = now,
                 });
             await db.SaveChangesAsync(ct);
+            using (logger.BeginScope(new Dictionary<string, object> { ["TrackingNumber"] = number }))
+                logger.LogInformation("Filed through {Channel} for administration {Administration}", input.Channel, input.AdministrationId);
             return new SubmitComplaintResult.Filed(complaint, code, Replayed: false);
         }
         catch (DbUpdateException) when (command.IdempotencyKey is not null)
