@@ -58,6 +58,9 @@ public sealed class AuthorizationMatrixTests(ChikayaApp app)
         ("backoffice/dashboard/complaints", "/backoffice/dashboard/complaints?Group=all&Measure=received", StaffOnly),
         ("backoffice/dashboard/export", "/backoffice/dashboard/export?table=themes&format=csv", StaffOnly),
         ("backoffice/dashboard/ranking", "/backoffice/dashboard/ranking", StaffOnly),
+        // in process there is no port for Chromium to print from: staff get 503 here, a PDF in BrowserTests
+        ("backoffice/dashboard/report", "/backoffice/dashboard/report", [Login, Denied, "503", "503", "503", Denied, "503"]),
+        ("reports/dashboard", "/reports/dashboard?token=forged", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("backoffice/warnings", "/backoffice/warnings", StaffOnly),
         ("complaints/{number}/receipt", "/complaints/ANFA/receipt", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("complaints/new", "/complaints/new", Everyone),

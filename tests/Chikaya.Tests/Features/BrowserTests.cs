@@ -123,4 +123,18 @@ public sealed class BrowserTests(BrowserApp fixture) : IClassFixture<BrowserApp>
         await citizen.Context.CloseAsync();
         await handler.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_dashboard_prints_to_a_PDF_through_Chromium()
+    {
+        var page = await fixture.NewPageAsync("ar-MA", "superviseur");
+        var response = await page.APIRequest.GetAsync("/backoffice/dashboard/report?Territory=R06");
+        var pdf = await response.BodyAsync();
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("application/pdf", response.Headers["content-type"]);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5));
+        Assert.True(pdf.Length > 5000);
+        await page.Context.CloseAsync();
+    }
 }

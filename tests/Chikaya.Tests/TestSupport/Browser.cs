@@ -97,7 +97,7 @@ public sealed class Browser
             var target = location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
             response = await _client.GetAsync(target);
         }
-        if ((int)response.StatusCode >= 500)
+        if (response.StatusCode == HttpStatusCode.InternalServerError)
             throw new InvalidOperationException($"{response.StatusCode} on {response.RequestMessage?.RequestUri}: {string.Join("\n", _app.Errors.Entries)}");
         LastStatus = response.StatusCode;
         LastUrl = response.RequestMessage?.RequestUri;
