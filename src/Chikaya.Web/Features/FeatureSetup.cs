@@ -33,6 +33,7 @@ public static class FeatureSetup
         services.AddScoped<HandleComplaintHandler>();
         services.AddMemoryCache(options => options.SizeLimit = 10_000);
         services.AddSingleton<Chikaya.Web.Features.Dashboard.DashboardCache>();
+        services.AddHostedService<Chikaya.Web.Features.Dashboard.DashboardWarmup>();
 
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddSingleton<NotificationComposer>();

@@ -1,5 +1,6 @@
 using System.Net;
 using Chikaya.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chikaya.Tests.Features;
 
@@ -19,6 +20,17 @@ public sealed class PublicStatsTests(KnownComplaintsApp fixture) : IClassFixture
         Assert.DoesNotContain("CH-2026", page.Body!.TextContent);
         Assert.DoesNotContain("Connue", page.Body.TextContent);
         Assert.NotNull(page.QuerySelector("#ranking-method"));
+    }
+
+    [Fact]
+    public async Task The_background_warm_up_serves_the_same_whole_country_figures()
+    {
+        var warmup = App.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Chikaya.Web.Features.Dashboard.DashboardWarmup>().Single();
+        await warmup.WarmAsync(CancellationToken.None);
+
+        var page = await App.NewBrowser().GetAsync("/stats");
+
+        Assert.Equal("8", page.QuerySelector("#seed-table tr[data-measure='received'] td[data-column='current-all']")!.TextContent.Trim());
     }
 
     [Fact]

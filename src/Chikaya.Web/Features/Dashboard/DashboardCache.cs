@@ -20,6 +20,10 @@ public sealed class DashboardCache(IMemoryCache cache)
             return compute();
         })!;
 
+    /// <summary>Replaces what is kept, so that readers never wait for a computation the warm-up already did.</summary>
+    public void Set<T>(string what, string scope, DashboardFilter filter, T value) =>
+        cache.Set(Key(what, scope, filter), value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime * 2, Size = 1 });
+
     private static string Key(string what, string scope, DashboardFilter filter)
     {
         var text = what + "|" + scope + "|" + string.Join("&", filter.ToRoute().Select(p => p.Key + "=" + p.Value));
