@@ -11,6 +11,8 @@ public enum Channel
     Email = 4,
     Chat = 5,
     SocialNetwork = 6,
+    // a partner's system through the open APIs (Open311): a city's app, a FixMyStreet instance
+    Partner = 7,
 }
 
 /// <summary>Decree 2-17-265 receives complaints, remarks and suggestions alike.</summary>

@@ -35,6 +35,10 @@ public abstract class AppDbContext(DbContextOptions options, DatabaseWriteGate w
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
     public DbSet<Features.Audit.AuditEntry> AuditEntries => Set<Features.Audit.AuditEntry>();
+    public DbSet<Features.Partners.Partner> Partners => Set<Features.Partners.Partner>();
+    public DbSet<Features.Partners.PartnerUse> PartnerUses => Set<Features.Partners.PartnerUse>();
+    public DbSet<Features.Partners.WebhookDelivery> WebhookDeliveries => Set<Features.Partners.WebhookDelivery>();
+    public DbSet<Features.Partners.PartnerUpdateReceipt> PartnerUpdateReceipts => Set<Features.Partners.PartnerUpdateReceipt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

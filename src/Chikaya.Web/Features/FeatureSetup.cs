@@ -31,6 +31,7 @@ public static class FeatureSetup
         services.AddScoped<SubmitComplaintHandler>();
         services.AddScoped<CitizenAccess>();
         services.AddScoped<HandleComplaintHandler>();
+        services.AddSingleton<Partners.PartnerRateLimiter>();
         services.AddMemoryCache(options => options.SizeLimit = 10_000);
         services.AddSingleton<Chikaya.Web.Features.Dashboard.DashboardCache>();
         services.AddHostedService<Chikaya.Web.Features.Dashboard.DashboardWarmup>();

@@ -68,7 +68,10 @@ public static class WebSetup
             ExceptionHandlingPath = "/error",
             StatusCodeSelector = exception => ProblemExceptionHandler.StatusOf(exception),
         });
-        app.UseWhen(context => ProblemExceptionHandler.IsApi(context.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Features.Open311.Open311Endpoints.Prefix),
+            open311 => open311.UseStatusCodePages(context => Features.Open311.Open311Endpoints.WriteStatusAsync(context.HttpContext)));
+        app.UseWhen(context => ProblemExceptionHandler.IsApi(context.Request.Path) && !context.Request.Path.StartsWithSegments(Features.Open311.Open311Endpoints.Prefix),
+            api => api.UseStatusCodePages());
         app.UseWhen(context => !ProblemExceptionHandler.IsApi(context.Request.Path),
             pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseSecurityHeaders();

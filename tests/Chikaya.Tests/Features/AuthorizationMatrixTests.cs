@@ -30,6 +30,11 @@ public sealed class AuthorizationMatrixTests(ChikayaApp app)
         ("/open311/v2/discovery.{format}", "/open311/v2/discovery.json", Everyone),
         ("/open311/v2/services.{format}", "/open311/v2/services.xml", Everyone),
         ("/open311/v2/services/{code}.{format}", "/open311/v2/services/cleanliness.json", Everyone),
+        // statuses and dates are public; descriptions and places need a partner key (Open311RequestTests)
+        ("/open311/v2/requests.{format}", "/open311/v2/requests.json", Everyone),
+        ("/open311/v2/requests/{id}.{format}", "/open311/v2/requests/ANFA.xml", Everyone),
+        ("/open311/v2/tokens/{token}.{format}", "/open311/v2/tokens/ANFA.json", Everyone),
+        ("/open311/v2/servicerequestupdates.{format}", "/open311/v2/servicerequestupdates.xml", Everyone),
         ("/health/live", "/health/live", Everyone),
         ("/health/ready", "/health/ready", Everyone),
         ("/language/{culture}", "/language/ar-MA", [Home, Home, Home, Home, Home, Home, Home]),

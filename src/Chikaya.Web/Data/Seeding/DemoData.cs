@@ -57,10 +57,28 @@ public sealed class DemoData(AppDbContext db, IPasswordHasher<AppUser> hasher, T
         var citizen = users.Add("citoyen", "Fatima Zahra El Amrani", Roles.Citizen, null);
         await db.SaveChangesAsync(ct);
 
+        db.Partners.Add(DemoPartner(clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+
         var generator = new DemoComplaints(db, themes, arrondissements.Select(a => (a.Territory, a.Administration)).ToList(),
             handlers, commune, citizen, clock.GetUtcNow().UtcDateTime);
         await generator.GenerateAsync(complaintCount, ct);
         return true;
+    }
+
+    public const string PartnerKey = "demo-open311-key";
+
+    /// <summary>A partner allowed everything in every administration, to try the Open311 API at once.</summary>
+    private static Features.Partners.Partner DemoPartner(DateTime nowUtc)
+    {
+        var partner = new Features.Partners.Partner
+        {
+            Name = "Démo Open311", AllAdministrations = true, CreatedUtc = nowUtc, RequestsPerMinute = 600,
+            Permissions = Features.Partners.PartnerPermissions.File | Features.Partners.PartnerPermissions.ReadDetails
+                | Features.Partners.PartnerPermissions.PostUpdates,
+        };
+        partner.IssueKey(PartnerKey);
+        return partner;
     }
 
     public static string Slug(Territory territory) =>

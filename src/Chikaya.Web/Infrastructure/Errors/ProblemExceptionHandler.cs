@@ -24,6 +24,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
         if (!IsApi(context.Request.Path)) return false;
 
         context.Response.StatusCode = status;
+        if (context.Request.Path.StartsWithSegments(Features.Open311.Open311Endpoints.Prefix))
+        {
+            await Features.Open311.Open311Format.Error(Features.Open311.Open311Format.Of(context.Request.Path), status, t[code]).ExecuteAsync(context);
+            return true;
+        }
         var problem = new ProblemDetails { Status = status, Title = t[code], Type = $"https://chikaya.ma/problems/{code}" };
         problem.Extensions["code"] = code;
         if (exception is ComplaintRuleException { Field: { } field }) problem.Extensions["field"] = field;
