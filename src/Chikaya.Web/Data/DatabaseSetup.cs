@@ -16,14 +16,14 @@ public static class DatabaseSetup
             var connectionString = configuration.GetConnectionString("Chikaya")
                 ?? throw new InvalidOperationException("ConnectionStrings:Chikaya is required when the provider is Postgres.");
             services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, db) => db.UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<OutboxInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<OutboxInterceptor>(), sp.GetRequiredService<Features.Partners.WebhookInterceptor>()));
         }
         else
         {
             var connectionString = SqliteConnectionString(DataDirectory.Resolve(configuration));
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, db) => db
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<OutboxInterceptor>()));
+                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<OutboxInterceptor>(), sp.GetRequiredService<Features.Partners.WebhookInterceptor>()));
         }
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;

@@ -50,6 +50,9 @@ public static class FeatureSetup
         services.AddScoped<IScheduledJob, Privacy.RetentionJob>();
         services.AddScoped<IScheduledJob, Audit.AuditSealJob>();
         services.AddScoped<IScheduledJob, OutboxDispatchJob>();
+        services.AddHttpClient(Partners.WebhookDispatchJob.Client, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<IScheduledJob, Partners.WebhookDispatchJob>();
+        services.AddSingleton<Partners.WebhookInterceptor>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;

@@ -53,6 +53,8 @@ public sealed class AuthorizationMatrixTests(ChikayaApp app)
         ("admin/administrations/{id}", "/admin/administrations/3", AdminOnly),
         ("admin/faq/{handler?}", "/admin/faq", AdminOnly),
         ("admin/faq/edit/{id}", "/admin/faq/edit/new", AdminOnly),
+        ("admin/partners", "/admin/partners", AdminOnly),
+        ("admin/partners/{id}", "/admin/partners/new", AdminOnly),
         ("admin/routing/{handler?}", "/admin/routing", AdminOnly),
         ("admin/templates", "/admin/templates", AdminOnly),
         ("admin/templates/{key}/{language}", "/admin/templates/citizen.answered/ar", AdminOnly),

@@ -25,7 +25,7 @@ public sealed class BrowserTests(BrowserApp fixture) : IClassFixture<BrowserApp>
             foreach (var url in new[] { "/backoffice", "/backoffice/complaints/FIRST", "/backoffice/dashboard", "/backoffice/warnings", "/backoffice/dashboard/ranking" })
                 data.Add("superviseur", url, language);
             foreach (var url in new[] { "/admin", "/admin/administrations", "/admin/administrations/3", "/admin/themes", "/admin/themes/1",
-                         "/admin/routing", "/admin/users", "/admin/users/new", "/admin/templates", "/admin/templates/citizen.answered/ar", "/admin/faq", "/admin/faq/edit/new" })
+                         "/admin/routing", "/admin/users", "/admin/users/new", "/admin/partners", "/admin/partners/new", "/admin/partners/1", "/admin/templates", "/admin/templates/citizen.answered/ar", "/admin/faq", "/admin/faq/edit/new" })
                 data.Add("admin", url, language);
         }
         return data;

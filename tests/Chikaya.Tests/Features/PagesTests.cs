@@ -28,7 +28,7 @@ public sealed class PagesTests(ChikayaApp app)
                 data.Add("observateur", url, language);
             }
             foreach (var url in new[] { "/admin", "/admin/administrations", "/admin/administrations/new", "/admin/administrations/3",
-                         "/admin/themes", "/admin/themes/new", "/admin/themes/1", "/admin/routing", "/admin/users", "/admin/users/new",
+                         "/admin/themes", "/admin/themes/new", "/admin/themes/1", "/admin/routing", "/admin/users", "/admin/users/new", "/admin/partners", "/admin/partners/new", "/admin/partners/1",
                          "/admin/templates", "/admin/templates/citizen.answered/ar", "/admin/templates/staff.digest/fr",
                          "/admin/faq", "/admin/faq/edit/new", "/admin/faq/edit/1" })
                 data.Add("admin", url, language);

@@ -25,6 +25,12 @@ public sealed class HttpInbox : IDisposable
     public string Url { get; }
     public ConcurrentQueue<(string Authorization, string Body)> Received { get; } = new();
 
+    /// <summary>Every request with its headers, for checking signatures.</summary>
+    public ConcurrentQueue<(System.Collections.Specialized.NameValueCollection Headers, string Body, int Answered)> Requests { get; } = new();
+
+    /// <summary>How many of the next requests get a 503, as a partner's server that is down for a while.</summary>
+    public int FailNext { get; set; }
+
     private async Task ListenAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -33,8 +39,12 @@ public sealed class HttpInbox : IDisposable
             try { context = await _listener.GetContextAsync(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
             using var reader = new StreamReader(context.Request.InputStream);
-            Received.Enqueue((context.Request.Headers["Authorization"] ?? "", await reader.ReadToEndAsync()));
-            context.Response.StatusCode = 202;
+            var body = await reader.ReadToEndAsync();
+            var status = FailNext > 0 ? 503 : 202;
+            if (status == 503) FailNext--;
+            else Received.Enqueue((context.Request.Headers["Authorization"] ?? "", body));
+            Requests.Enqueue((context.Request.Headers, body, status));
+            context.Response.StatusCode = status;
             context.Response.Close();
         }
     }

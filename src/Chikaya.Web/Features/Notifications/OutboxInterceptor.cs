@@ -1,7 +1,6 @@
 using Chikaya.Domain.Complaints;
 using Chikaya.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Chikaya.Web.Features.Notifications;
 
@@ -9,22 +8,9 @@ namespace Chikaya.Web.Features.Notifications;
 /// Whatever changed a complaint (a page, the API, a job), the messages it calls for are added to the
 /// outbox, and a line to the audit log, in the same SaveChanges: saved together with the change, or not at all.
 /// </summary>
-public sealed class OutboxInterceptor(NotificationComposer composer, TimeProvider clock) : SaveChangesInterceptor
+public sealed class OutboxInterceptor(NotificationComposer composer, TimeProvider clock) : BeforeSaveInterceptor
 {
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is AppDbContext db) await ComposeAsync(db, cancellationToken);
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is AppDbContext db) ComposeAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    private async Task ComposeAsync(AppDbContext db, CancellationToken ct)
+    protected override async Task BeforeSaveAsync(AppDbContext db, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
         var steps = db.ChangeTracker.Entries<ComplaintEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
