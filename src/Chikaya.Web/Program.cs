@@ -2,6 +2,7 @@ using Chikaya.Web.Data;
 using Chikaya.Web.Data.Seeding;
 using Chikaya.Web.Features;
 using Chikaya.Web.Features.Audit;
+using Chikaya.Web.Features.LegacyImport;
 using Chikaya.Web.Features.Open311;
 using Chikaya.Web.Features.Portal.Language;
 using Chikaya.Web.Features.Portal.Stats;
@@ -41,6 +42,7 @@ app.MapOpenApi();
 
 await app.Services.InitializeDatabaseAsync();
 if (args.Contains("verify-audit")) return await AuditVerifier.RunAsync(app.Services);
+if (LegacyCommands.Handles(args)) return await LegacyCommands.RunAsync(app.Services, args);
 app.PrintWelcomeOnStart();
 app.Run();
 return 0;

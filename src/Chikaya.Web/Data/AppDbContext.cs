@@ -40,6 +40,12 @@ public abstract class AppDbContext(DbContextOptions options, DatabaseWriteGate w
     public DbSet<Features.Partners.WebhookDelivery> WebhookDeliveries => Set<Features.Partners.WebhookDelivery>();
     public DbSet<Features.Partners.PartnerUpdateReceipt> PartnerUpdateReceipts => Set<Features.Partners.PartnerUpdateReceipt>();
 
+    /// <summary>
+    /// Set while complaints of a legacy system are imported: their history is old news, so no message,
+    /// webhook or audit line per step (the import writes one audit line of its own).
+    /// </summary>
+    public bool ImportMode { get; set; }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -32,6 +32,7 @@ public static class FeatureSetup
         services.AddScoped<CitizenAccess>();
         services.AddScoped<HandleComplaintHandler>();
         services.AddSingleton<Partners.PartnerRateLimiter>();
+        services.AddScoped<LegacyImport.ComplaintImporter>();
         services.AddMemoryCache(options => options.SizeLimit = 10_000);
         services.AddSingleton<Chikaya.Web.Features.Dashboard.DashboardCache>();
         services.AddHostedService<Chikaya.Web.Features.Dashboard.DashboardWarmup>();

@@ -142,7 +142,7 @@ public sealed partial class LocalizationTests(ChikayaApp app)
     private static partial Regex LocalizerCall();
 
     [GeneratedRegex("""
-        "((?:complaint|attachment|request|idempotency|track|account|admin|backoffice|server)\.[a-z\-.]+)"
+        "((?:complaint|attachment|request|idempotency|track|account|admin|backoffice|server|import|open311|partner)\.[a-z\-.]+)"
         """)]
     private static partial Regex RuleCode();
 

@@ -20,6 +20,7 @@ public static class Welcome
             text.AppendLine($"Demo logins (password for all: {DemoOptions.Password}):");
             foreach (var (login, role) in DemoLogins) text.AppendLine($"  {login + "@" + DemoOptions.Domain,-34} {role}");
             text.AppendLine($"  agent.<arrondissement>@{DemoOptions.Domain} (agent.maarif, agent.sidi-moumen, ...) handler of each arrondissement");
+            text.AppendLine($"Open311 partner key (every administration): api_key={DemoData.PartnerKey}   /open311/v2/discovery.json");
         }
         Console.WriteLine(text.ToString());
     });

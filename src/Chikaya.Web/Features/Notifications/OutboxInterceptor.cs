@@ -12,6 +12,7 @@ public sealed class OutboxInterceptor(NotificationComposer composer, TimeProvide
 {
     protected override async Task BeforeSaveAsync(AppDbContext db, CancellationToken ct)
     {
+        if (db.ImportMode) return;
         db.ChangeTracker.DetectChanges();
         var steps = db.ChangeTracker.Entries<ComplaintEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (steps.Count == 0) return;

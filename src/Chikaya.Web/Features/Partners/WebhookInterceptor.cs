@@ -25,6 +25,7 @@ public sealed class WebhookInterceptor(TimeProvider clock) : BeforeSaveIntercept
 
     protected override async Task BeforeSaveAsync(AppDbContext db, CancellationToken ct)
     {
+        if (db.ImportMode) return;
         var steps = db.ChangeTracker.Entries<ComplaintEvent>()
             .Where(e => e.State == EntityState.Added && EventOf(e.Entity.Type) != WebhookEvents.None).Select(e => e.Entity).ToList();
         if (steps.Count == 0) return;
