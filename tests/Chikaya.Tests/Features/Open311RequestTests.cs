@@ -146,6 +146,21 @@ public sealed class Open311RequestTests(ChikayaApp app)
     }
 
     [Fact]
+    public async Task Lists_and_tokens_come_in_XML_too()
+    {
+        using var client = app.NewApiClient();
+        var number = await client.PostRequestAsync();
+
+        var list = XDocument.Parse(await client.GetStringAsync($"/open311/v2/requests.xml?service_request_id={number}&api_key={DemoKey}"));
+        var token = XDocument.Parse(await client.GetStringAsync($"/open311/v2/tokens/{number}.xml"));
+
+        var request = list.Root!.Element("request")!;
+        Assert.Equal((number, "open", "cleanliness"), (request.Element("service_request_id")!.Value, request.Element("status")!.Value, request.Element("service_code")!.Value));
+        Assert.Equal("-7.5898", request.Element("long")!.Value);
+        Assert.Equal(number, token.Root!.Element("request")!.Element("token")!.Value);
+    }
+
+    [Fact]
     public async Task An_unknown_request_is_a_404_and_a_token_leads_to_its_request()
     {
         using var client = app.NewApiClient();
