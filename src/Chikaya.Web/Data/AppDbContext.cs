@@ -39,6 +39,8 @@ public abstract class AppDbContext(DbContextOptions options, DatabaseWriteGate w
     public DbSet<Features.Partners.PartnerUse> PartnerUses => Set<Features.Partners.PartnerUse>();
     public DbSet<Features.Partners.WebhookDelivery> WebhookDeliveries => Set<Features.Partners.WebhookDelivery>();
     public DbSet<Features.Partners.PartnerUpdateReceipt> PartnerUpdateReceipts => Set<Features.Partners.PartnerUpdateReceipt>();
+    public DbSet<Features.Chat.ChatConversation> ChatConversations => Set<Features.Chat.ChatConversation>();
+    public DbSet<Features.Chat.ChatMessageReceipt> ChatMessageReceipts => Set<Features.Chat.ChatMessageReceipt>();
 
     /// <summary>
     /// Set while complaints of a legacy system are imported: their history is old news, so no message,

@@ -33,6 +33,9 @@ public static class FeatureSetup
         services.AddScoped<HandleComplaintHandler>();
         services.AddSingleton<Partners.PartnerRateLimiter>();
         services.AddScoped<LegacyImport.ComplaintImporter>();
+        services.AddOptions<Chat.ChatOptions>().BindConfiguration(Chat.ChatOptions.Section);
+        services.AddScoped<Chat.ChatEngine>();
+        services.AddHttpClient(Chat.MetaWebhooks.Client, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddMemoryCache(options => options.SizeLimit = 10_000);
         services.AddSingleton<Chikaya.Web.Features.Dashboard.DashboardCache>();
         services.AddHostedService<Chikaya.Web.Features.Dashboard.DashboardWarmup>();

@@ -35,6 +35,10 @@ public sealed class AuthorizationMatrixTests(ChikayaApp app)
         ("/open311/v2/requests/{id}.{format}", "/open311/v2/requests/ANFA.xml", Everyone),
         ("/open311/v2/tokens/{token}.{format}", "/open311/v2/tokens/ANFA.json", Everyone),
         ("/open311/v2/servicerequestupdates.{format}", "/open311/v2/servicerequestupdates.xml", Everyone),
+        // not configured here: ChatChannelTests configure them
+        ("/channels/whatsapp", "/channels/whatsapp", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("/channels/messenger", "/channels/messenger", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("chat", "/chat", Everyone),
         ("/health/live", "/health/live", Everyone),
         ("/health/ready", "/health/ready", Everyone),
         ("/language/{culture}", "/language/ar-MA", [Home, Home, Home, Home, Home, Home, Home]),

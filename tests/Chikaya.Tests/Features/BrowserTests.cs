@@ -16,7 +16,7 @@ public sealed class BrowserTests(BrowserApp fixture) : IClassFixture<BrowserApp>
         var data = new TheoryData<string?, string, string>();
         foreach (var language in new[] { "fr-MA", "ar-MA" })
         {
-            foreach (var url in new[] { "/", "/complaints/new", "/track", "/account/signin", "/account/register", "/stats", "/faq", "/nowhere" })
+            foreach (var url in new[] { "/", "/complaints/new", "/track", "/account/signin", "/account/register", "/stats", "/faq", "/chat", "/nowhere" })
                 data.Add(null, url, language);
             data.Add("citoyen", "/account/complaints", language);
             data.Add("citoyen", "/complaints/new", language);

@@ -12,7 +12,7 @@ public sealed class PagesTests(ChikayaApp app)
         foreach (var language in new[] { "fr-MA", "ar-MA" })
         {
             foreach (var url in new[] { "/", "/complaints/new", "/track", "/track?number=CH-2026-7K4P9Q", "/account/signin", "/account/register",
-                         "/stats", "/stats?Territory=R06", "/faq", "/faq?Q=délai" })
+                         "/stats", "/stats?Territory=R06", "/faq", "/faq?Q=délai", "/chat" })
                 data.Add(null, url, language);
             data.Add("citoyen", "/account/complaints", language);
             data.Add("citoyen", "/complaints/new", language);
