@@ -4,8 +4,8 @@ namespace Chikaya.Web.Infrastructure.Files;
 public interface IFileStore
 {
     Task<string> SaveAsync(Stream content, CancellationToken cancellationToken);
-    Stream? OpenRead(string key);
-    void Delete(string key);
+    Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
 }
 
 public sealed class LocalFileStore(string root) : IFileStore
@@ -28,16 +28,17 @@ public sealed class LocalFileStore(string root) : IFileStore
         return key;
     }
 
-    public Stream? OpenRead(string key)
+    public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
-        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read) : null;
+        return Task.FromResult<Stream?>(File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read) : null);
     }
 
-    public void Delete(string key)
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
         if (File.Exists(path)) File.Delete(path);
+        return Task.CompletedTask;
     }
 
     private string PathOf(string key)

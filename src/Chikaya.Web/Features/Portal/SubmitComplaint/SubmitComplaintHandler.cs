@@ -94,13 +94,13 @@ public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter rout
         catch (DbUpdateException) when (command.IdempotencyKey is not null)
         {
             // the same key arrived twice at once: the other request won, answer with its complaint
-            intake.Discard(attachments);
+            await intake.DiscardAsync(attachments);
             db.ChangeTracker.Clear();
             return await ReplayAsync(command.IdempotencyKey, requestHash, ct) ?? throw new InvalidOperationException("Idempotency race lost without a record.");
         }
         catch
         {
-            intake.Discard(attachments);
+            await intake.DiscardAsync(attachments);
             throw;
         }
     }
