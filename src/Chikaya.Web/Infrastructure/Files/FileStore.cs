@@ -6,14 +6,16 @@ public interface IFileStore
     Task<string> SaveAsync(Stream content, CancellationToken cancellationToken);
     Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
     Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>A new key, by month of upload: <c>2026/11/3f2a...</c>.</summary>
+    static string NewKey() => $"{DateTime.UtcNow:yyyy}/{DateTime.UtcNow:MM}/{Guid.NewGuid():N}";
 }
 
 public sealed class LocalFileStore(string root) : IFileStore
 {
     public async Task<string> SaveAsync(Stream content, CancellationToken cancellationToken)
     {
-        var now = DateTime.UtcNow;
-        var key = $"{now:yyyy}/{now:MM}/{Guid.NewGuid():N}";
+        var key = IFileStore.NewKey();
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".part";
