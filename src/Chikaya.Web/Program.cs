@@ -8,6 +8,7 @@ using Chikaya.Web.Features.Portal.Stats;
 using Chikaya.Web.Infrastructure;
 using Chikaya.Web.Infrastructure.Localization;
 using Chikaya.Web.Infrastructure.Security;
+using Chikaya.Web.Infrastructure.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole(json => json.IncludeScopes = true);
@@ -19,6 +20,7 @@ builder.Services.AddChikayaRateLimits(builder.Configuration);
 builder.Services.AddChikayaWeb();
 builder.Services.AddChikayaFeatures(builder.Configuration);
 builder.Services.AddChikayaSeeding();
+builder.Services.AddChikayaTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

@@ -4,6 +4,7 @@ using Chikaya.Domain.Complaints;
 using Chikaya.Web.Features.Deadlines;
 using Chikaya.Web.Data;
 using Chikaya.Web.Infrastructure.Files;
+using Chikaya.Web.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +40,7 @@ public abstract record SubmitComplaintResult
 
 /// <summary>Files a complaint from any channel: the portal form, the JSON API, later the call centre and e-mail.</summary>
 public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter router, AttachmentIntake intake,
-    DeadlineRulesProvider deadlines, TimeProvider clock, IDataProtectionProvider protection,
+    DeadlineRulesProvider deadlines, TimeProvider clock, IDataProtectionProvider protection, ComplaintMetrics metrics,
     ILogger<SubmitComplaintHandler> logger)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Chikaya.Idempotency");
@@ -87,6 +88,7 @@ public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter rout
                     ProtectedSecretCode = _protector.Protect(code), CreatedUtc = now,
                 });
             await db.SaveChangesAsync(ct);
+            metrics.Filed(input.Channel, input.Kind);
             using (logger.BeginScope(new Dictionary<string, object> { ["TrackingNumber"] = number }))
                 logger.LogInformation("Filed through {Channel} for administration {Administration}", input.Channel, input.AdministrationId);
             return new SubmitComplaintResult.Filed(complaint, code, Replayed: false);
