@@ -25,6 +25,7 @@ public static class DatabaseSetup
                 .UseSqlite(connectionString)
                 .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<OutboxInterceptor>(), sp.GetRequiredService<DatabaseWriteGate>()));
         }
+        services.AddChikayaReadOnlyDatabase(configuration, options.IsPostgres);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }
