@@ -43,6 +43,7 @@ app.MapOpenApi();
 
 await app.Services.InitializeDatabaseAsync();
 if (args.Contains("verify-audit")) return await AuditVerifier.RunAsync(app.Services);
+if (args.Contains("backup")) return await DatabaseBackup.RunAsync(app.Services, args);
 app.PrintWelcomeOnStart();
 app.Run();
 return 0;

@@ -15,6 +15,16 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     private ServerProcess(ChikayaApp database, IReadOnlyDictionary<string, string> settings)
     {
+        var info = StartInfo(database, settings, "--urls", "http://127.0.0.1:0");
+        _process = new Process { StartInfo = info };
+        _process.OutputDataReceived += (_, line) => Watch(line.Data);
+        _process.ErrorDataReceived += (_, line) => Watch(line.Data);
+        _process.Exited += (_, _) => _address.TrySetException(new InvalidOperationException($"The server exited: {Output}"));
+        _process.EnableRaisingEvents = true;
+    }
+
+    private static ProcessStartInfo StartInfo(ChikayaApp database, IReadOnlyDictionary<string, string> settings, params string[] arguments)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -23,8 +33,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Chikaya.Web.dll"));
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add("http://127.0.0.1:0");
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Chikaya__DataDirectory"] = database.DataDirectory;
         info.Environment["Chikaya__Demo"] = "true";
@@ -38,11 +47,17 @@ public sealed partial class ServerProcess : IAsyncDisposable
             info.Environment["ConnectionStrings__Chikaya"] = $"{server};Database={database.DatabaseName}";
         }
         foreach (var (key, value) in settings) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        _process = new Process { StartInfo = info };
-        _process.OutputDataReceived += (_, line) => Watch(line.Data);
-        _process.ErrorDataReceived += (_, line) => Watch(line.Data);
-        _process.Exited += (_, _) => _address.TrySetException(new InvalidOperationException($"The server exited: {Output}"));
-        _process.EnableRaisingEvents = true;
+        return info;
+    }
+
+    /// <summary>Runs one of the app's commands (<c>backup</c>, <c>verify-audit</c>) on the data of <paramref name="database"/>.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(ChikayaApp database, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(database, new Dictionary<string, string>(), arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output + await errors);
     }
 
     public Uri BaseAddress { get; private set; } = null!;
