@@ -73,6 +73,13 @@ public sealed class BenchServer : IAsyncDisposable
         return $"{Mb("VmRSS:")} / {Mb("VmHWM:")}";
     }
 
+    /// <summary>CPU time the server has used so far: what a request costs, whatever else the machine is doing.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _process.Kill();

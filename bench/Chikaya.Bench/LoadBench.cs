@@ -76,11 +76,13 @@ public static class LoadBench
             .Concat(Enumerable.Range(0, trackers).Select(_ => Task.Run(TrackLoopAsync))).ToList();
         await Task.Delay(TimeSpan.FromSeconds(5)); // warm-up: JIT, pools, caches
         measuring = true;
+        var cpuBefore = server?.CpuTime() ?? TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         measuring = false;
         var elapsed = clock.Elapsed.TotalSeconds;
         var memory = server?.Memory() ?? "n/a";
+        var cpu = (server?.CpuTime() ?? TimeSpan.Zero) - cpuBefore;
         stop.Cancel();
         await Task.WhenAll(work);
 
@@ -88,6 +90,9 @@ public static class LoadBench
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores (server and load on the same machine), {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
         Console.WriteLine($"{clients} clients filing as JSON, {trackers} tracking, {seconds} s measured after 5 s of warm-up; {failures} failures; " +
             $"load average before and after: {loadBefore} / {File.ReadAllText("/proc/loadavg")[..14]}");
+        if (server is not null)
+            Console.WriteLine($"Server CPU: {cpu.TotalSeconds / elapsed:0.00} cores busy on average, " +
+                $"{cpu.TotalMilliseconds / Math.Max(1, filingTimes.Count + trackingTimes.Count):0.00} ms per request (filing or tracking)");
         Console.WriteLine("| database | filings/s | filing p50 / p99 | tracking/s | tracking p50 / p99 | server memory (now / peak) |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
         Console.WriteLine($"| {database} | {filingTimes.Count / elapsed:N0} | {Percentile(filingTimes, 0.50):0.0} / {Percentile(filingTimes, 0.99):0.0} ms | " +
