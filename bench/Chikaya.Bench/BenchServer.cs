@@ -23,9 +23,11 @@ public sealed class BenchServer : IAsyncDisposable
         listener.Start();
         Url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
         listener.Stop();
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Chikaya.Web.dll"), "--urls", Url])
+        // app=<path to Chikaya.Web.dll>: another build (an older commit, say), to compare two versions in one run
+        var app = Path.GetFullPath(options.GetValueOrDefault("app", Path.Combine(AppContext.BaseDirectory, "Chikaya.Web.dll")));
+        var info = new ProcessStartInfo("dotnet", [app, "--urls", Url])
         {
-            WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(app)!, RedirectStandardOutput = true, UseShellExecute = false,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Chikaya__DataDirectory"] = _folder;

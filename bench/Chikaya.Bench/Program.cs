@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 // dotnet run -c Release --project bench/Chikaya.Bench -- [complaints=1000000] [runs=15] [folder=bench-data]
 // dotnet run -c Release --project bench/Chikaya.Bench -- load [database=sqlite|postgres] [postgres=Host=...] [url=http://...]
-//     [clients=50] [trackers=4] [seconds=20]
+//     [clients=50] [trackers=4] [seconds=20] [app=path/to/another/Chikaya.Web.dll]
 var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
 if (args.FirstOrDefault() == "load")
 {
