@@ -47,6 +47,7 @@ public static class FeatureSetup
         services.AddOptions<Privacy.PrivacyOptions>().BindConfiguration(Privacy.PrivacyOptions.Section);
         services.AddScoped<IScheduledJob, Privacy.RetentionJob>();
         services.AddScoped<IScheduledJob, Audit.AuditSealJob>();
+        services.AddScoped<IScheduledJob, OrphanFileSweepJob>();
         services.AddScoped<IScheduledJob, OutboxDispatchJob>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());

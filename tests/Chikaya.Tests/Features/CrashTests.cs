@@ -92,6 +92,17 @@ public sealed class CrashTests
             .Where(c => c.Subject.StartsWith("crash ")).ToListAsync();
         Assert.Equal(accepted.Count, stored.Count);
         Assert.Equal(stored.Count, stored.Select(c => c.Subject).Distinct().Count());
+
+        // files saved for filings the kill interrupted before their commit: the daily sweep removes them, and only them
+        var keys = new List<string>();
+        await foreach (var (key, _) in files.ListAsync(CancellationToken.None)) keys.Add(key);
+        var referenced = stored.SelectMany(c => c.Attachments).Select(a => a.StorageKey).ToHashSet();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{keys.Count(k => !referenced.Contains(k))} files without a complaint after the kill");
+        database.Clock.SetUtcNow(DateTimeOffset.UtcNow.AddDays(2));
+        Assert.Contains("orphan-files", await database.RunJobsAsync());
+        keys.Clear();
+        await foreach (var (key, _) in files.ListAsync(CancellationToken.None)) keys.Add(key);
+        Assert.Equal(referenced.Order(), keys.Order());
         foreach (var complaint in accepted)
         {
             var saved = stored.Single(c => c.TrackingNumber == complaint.TrackingNumber);

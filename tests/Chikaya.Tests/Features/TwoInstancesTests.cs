@@ -33,7 +33,8 @@ public sealed class TwoInstancesTests
         Assert.Equal(3, counts["deadline-sweep"]); // minutes 1, 16 and 31
         Assert.Equal(1, counts["daily-digest"]);
         Assert.Equal(1, counts["retention"]);
+        Assert.Equal(1, counts["orphan-files"]);
         await using var db = first.Database();
-        Assert.Equal(5, await db.JobLeases.CountAsync(l => l.LastRunUtc != null));
+        Assert.Equal(6, await db.JobLeases.CountAsync(l => l.LastRunUtc != null));
     }
 }

@@ -7,6 +7,9 @@ public interface IFileStore
     Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>Every stored file with the time it was saved, to find those no attachment points to.</summary>
+    IAsyncEnumerable<(string Key, DateTime SavedUtc)> ListAsync(CancellationToken cancellationToken);
+
     /// <summary>A new key, by month of upload: <c>2026/11/3f2a...</c>.</summary>
     static string NewKey() => $"{DateTime.UtcNow:yyyy}/{DateTime.UtcNow:MM}/{Guid.NewGuid():N}";
 }
@@ -41,6 +44,18 @@ public sealed class LocalFileStore(string root) : IFileStore
         var path = PathOf(key);
         if (File.Exists(path)) File.Delete(path);
         return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<(string Key, DateTime SavedUtc)> ListAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(root)) yield break;
+        foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return (Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/'), File.GetLastWriteTimeUtc(path));
+        }
+        await Task.CompletedTask;
     }
 
     private string PathOf(string key)

@@ -33,6 +33,19 @@ public sealed class S3FileStore(IAmazonS3 s3, string bucket) : IFileStore
     public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         s3.DeleteObjectAsync(bucket, key, cancellationToken);
 
+    public async IAsyncEnumerable<(string Key, DateTime SavedUtc)> ListAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListObjectsV2Request { BucketName = bucket };
+        ListObjectsV2Response response;
+        do
+        {
+            response = await s3.ListObjectsV2Async(request, cancellationToken);
+            foreach (var item in response.S3Objects ?? []) yield return (item.Key, item.LastModified?.ToUniversalTime() ?? DateTime.MinValue);
+            request.ContinuationToken = response.NextContinuationToken;
+        } while (response.IsTruncated == true);
+    }
+
     public static IAmazonS3 Client(StorageOptions options)
     {
         var config = new AmazonS3Config
