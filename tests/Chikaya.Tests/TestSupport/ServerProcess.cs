@@ -12,6 +12,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TaskCompletionSource<string> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private ServerProcess(ChikayaApp database, IReadOnlyDictionary<string, string> settings)
     {
@@ -61,8 +62,6 @@ public sealed partial class ServerProcess : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; private set; } = null!;
-    public int Id => _process.Id;
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
     public string Output => string.Join('\n', _output.TakeLast(40));
 
     /// <summary>Starts the server on the data folder (and database) of <paramref name="database"/>, and waits until it is ready.</summary>
