@@ -1,4 +1,7 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Chikaya.Tests.TestSupport;
+using Chikaya.Web.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chikaya.Tests.Features;
@@ -36,5 +39,30 @@ public sealed class TwoInstancesTests
         Assert.Equal(1, counts["orphan-files"]);
         await using var db = first.Database();
         Assert.Equal(6, await db.JobLeases.CountAsync(l => l.LastRunUtc != null));
+    }
+
+    [Fact]
+    public async Task A_form_from_one_server_process_is_accepted_by_the_other_and_its_sign_in_is_recognised_back()
+    {
+        await using var database = new ChikayaApp();
+        await using var first = await ServerProcess.StartAsync(database);
+        await using var second = await ServerProcess.StartAsync(database);
+        // one browser behind a load balancer: the same cookies, whichever instance answers
+        var cookies = new CookieContainer();
+        HttpClient Browser(ServerProcess server) =>
+            new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        using var onFirst = Browser(first);
+        using var onSecond = Browser(second);
+
+        var form = await onFirst.GetStringAsync("/account/signin");
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        var signIn = await onSecond.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = $"agent.commune@{DemoOptions.Domain}", ["Input.Password"] = DemoOptions.Password,
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await onFirst.GetAsync("/backoffice")).StatusCode);
     }
 }
