@@ -8,7 +8,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 // dotnet run -c Release --project bench/Chikaya.Bench -- [complaints=1000000] [runs=15] [folder=bench-data]
+// dotnet run -c Release --project bench/Chikaya.Bench -- load [database=sqlite|postgres] [postgres=Host=...] [url=http://...]
+//     [clients=50] [trackers=4] [seconds=20] [app=path/to/another/Chikaya.Web.dll]
 var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+if (args.FirstOrDefault() == "load")
+{
+    await LoadBench.RunAsync(options);
+    return;
+}
 var target = int.Parse(options.GetValueOrDefault("complaints", "1000000"), CultureInfo.InvariantCulture);
 var runs = int.Parse(options.GetValueOrDefault("runs", "15"), CultureInfo.InvariantCulture);
 var folder = Path.GetFullPath(options.GetValueOrDefault("folder", "bench-data"));
@@ -17,7 +24,7 @@ var file = Path.Combine(folder, $"chikaya-{target}.db");
 var now = new DateTime(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc);
 
 AppDbContext Open() => new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
-    .UseSqlite($"Data Source={file}").AddInterceptors(new SqlitePragmas()).Options, new DatabaseWriteGate(false));
+    .UseSqlite($"Data Source={file}").AddInterceptors(new SqlitePragmas()).Options);
 
 Console.WriteLine($"Database: {file}");
 await using (var db = Open())

@@ -10,6 +10,7 @@ using Chikaya.Web.Features.Portal.Stats;
 using Chikaya.Web.Infrastructure;
 using Chikaya.Web.Infrastructure.Localization;
 using Chikaya.Web.Infrastructure.Security;
+using Chikaya.Web.Infrastructure.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole(json => json.IncludeScopes = true);
@@ -21,6 +22,7 @@ builder.Services.AddChikayaRateLimits(builder.Configuration);
 builder.Services.AddChikayaWeb();
 builder.Services.AddChikayaFeatures(builder.Configuration);
 builder.Services.AddChikayaSeeding();
+builder.Services.AddChikayaTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapOpenApi();
 await app.Services.InitializeDatabaseAsync();
 if (args.Contains("verify-audit")) return await AuditVerifier.RunAsync(app.Services);
 if (LegacyCommands.Handles(args)) return await LegacyCommands.RunAsync(app.Services, args);
+if (args.Contains("backup")) return await DatabaseBackup.RunAsync(app.Services, args);
 app.PrintWelcomeOnStart();
 app.Run();
 return 0;

@@ -16,7 +16,7 @@ namespace Chikaya.Web.Data;
 /// The one DbContext. Each database provider has a subclass with its own migrations
 /// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, DatabaseWriteGate writeGate)
+public abstract class AppDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>The keys that protect cookies and tokens, shared by every instance of the app.</summary>
@@ -53,23 +53,8 @@ public abstract class AppDbContext(DbContextOptions options, DatabaseWriteGate w
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        using var _ = writeGate.Enter();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess,
-        CancellationToken cancellationToken = default)
-    {
-        using var _ = await writeGate.EnterAsync(cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, DatabaseWriteGate writeGate)
-    : AppDbContext(options, writeGate);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, DatabaseWriteGate writeGate)
-    : AppDbContext(options, writeGate);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

@@ -10,7 +10,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddChikayaDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(new DatabaseWriteGate(enabled: !options.IsPostgres));
+        services.AddSingleton<DatabaseWriteGate>();
         if (options.IsPostgres)
         {
             var connectionString = configuration.GetConnectionString("Chikaya")
@@ -23,8 +23,10 @@ public static class DatabaseSetup
             var connectionString = SqliteConnectionString(DataDirectory.Resolve(configuration));
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, db) => db
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<OutboxInterceptor>(), sp.GetRequiredService<Features.Partners.WebhookInterceptor>()));
+                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<OutboxInterceptor>(),
+                    sp.GetRequiredService<Features.Partners.WebhookInterceptor>(), sp.GetRequiredService<DatabaseWriteGate>()));
         }
+        services.AddChikayaReadOnlyDatabase(configuration, options.IsPostgres);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }
@@ -37,13 +39,11 @@ public static class DatabaseSetup
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
     public SqliteAppDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options,
-        new DatabaseWriteGate(false));
+        new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options);
 }
 
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
 {
     public PostgresAppDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=chikaya").Options,
-        new DatabaseWriteGate(false));
+        new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=chikaya").Options);
 }

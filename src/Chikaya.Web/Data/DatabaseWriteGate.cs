@@ -1,42 +1,66 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
 namespace Chikaya.Web.Data;
 
 /// <summary>
 /// SQLite allows one writer at a time and its driver retries a busy database by sleeping, which gives
 /// second-long tails under load. Letting writes through one at a time is faster for everyone.
-/// PostgreSQL needs no gate.
+/// Registered after the other interceptors, so that the gate is held only while the rows are written:
+/// what they compute first (the outbox's messages, the audit line) runs side by side. PostgreSQL needs no gate.
 /// </summary>
-public sealed class DatabaseWriteGate(bool enabled)
+public sealed class DatabaseWriteGate : SaveChangesInterceptor
 {
     private readonly SemaphoreSlim _semaphore = new(1, 1);
+    private readonly ConditionalWeakTable<DbContext, object> _holders = new();
 
-    public async ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (!enabled) return NoGate.Instance;
         await _semaphore.WaitAsync(cancellationToken);
-        return new Release(_semaphore);
+        _holders.Add(eventData.Context!, this);
+        return result;
     }
 
-    public IDisposable Enter()
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (!enabled) return NoGate.Instance;
         _semaphore.Wait();
-        return new Release(_semaphore);
+        _holders.Add(eventData.Context!, this);
+        return result;
     }
 
-    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0) semaphore.Release();
-        }
+        Release(eventData.Context);
+        return result;
     }
 
-    private sealed class NoGate : IDisposable
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
     {
-        public static readonly NoGate Instance = new();
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
 
-        public void Dispose() { }
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Release(DbContext? context)
+    {
+        if (context is not null && _holders.Remove(context)) _semaphore.Release();
     }
 }

@@ -21,8 +21,7 @@ public static class FeatureSetup
         services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section)
             .Validate(o => o.MaxFiles is >= 1 and <= 50 && o.MaxFileBytes >= 1024, "Attachments: 1-50 files of at least 1 KB.")
             .ValidateOnStart();
-        var root = Path.Combine(DataDirectory.Resolve(configuration), "attachments");
-        services.AddSingleton<IFileStore>(new LocalFileStore(root));
+        services.AddChikayaFileStore(configuration);
         services.AddScoped<AttachmentIntake>();
         services.AddOptions<AntivirusOptions>().BindConfiguration(AntivirusOptions.Section);
         services.AddSingleton<VirusScanner>();
@@ -53,6 +52,7 @@ public static class FeatureSetup
         services.AddOptions<Privacy.PrivacyOptions>().BindConfiguration(Privacy.PrivacyOptions.Section);
         services.AddScoped<IScheduledJob, Privacy.RetentionJob>();
         services.AddScoped<IScheduledJob, Audit.AuditSealJob>();
+        services.AddScoped<IScheduledJob, OrphanFileSweepJob>();
         services.AddScoped<IScheduledJob, OutboxDispatchJob>();
         services.AddHttpClient(Partners.WebhookDispatchJob.Client, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<IScheduledJob, Partners.WebhookDispatchJob>();

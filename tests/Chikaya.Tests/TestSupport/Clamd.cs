@@ -14,7 +14,7 @@ public sealed class Clamd : IAsyncDisposable
     public const string Eicar = @"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = NodeServer.FreePort();
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "chikaya-clamd", Guid.NewGuid().ToString("N"));
 
     public async Task StartAsync()
@@ -57,14 +57,5 @@ public sealed class Clamd : IAsyncDisposable
         }
         _process?.Dispose();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -97,12 +97,12 @@ public sealed class HandleComplaintHandler(AppDbContext db, UserManager<AppUser>
         }
         catch (ComplaintRuleException rule)
         {
-            intake.Discard(stored);
+            await intake.DiscardAsync(stored);
             return HandleComplaintResult.Invalid(rule.Field ?? "", rule.Code);
         }
         catch (DbUpdateConcurrencyException)
         {
-            intake.Discard(stored);
+            await intake.DiscardAsync(stored);
             return HandleComplaintResult.Conflict;
         }
     }

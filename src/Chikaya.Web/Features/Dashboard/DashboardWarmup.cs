@@ -27,7 +27,7 @@ public sealed class DashboardWarmup(IServiceScopeFactory scopes, DashboardCache 
     public async Task WarmAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = scope.ServiceProvider.GetRequiredKeyedService<AppDbContext>(ReadOnlyDatabase.Key);
         var now = clock.GetUtcNow().UtcDateTime;
         var everything = new DashboardFilter();
         var figures = await DashboardQuery.RunAsync(db.Complaints.AsNoTracking(), now, ct);

@@ -49,9 +49,9 @@ public sealed class AttachmentIntake(IFileStore store, IOptions<AttachmentOption
         return stored;
     }
 
-    public void Discard(IEnumerable<Attachment> attachments)
+    public async Task DiscardAsync(IEnumerable<Attachment> attachments)
     {
-        foreach (var attachment in attachments) store.Delete(attachment.StorageKey);
+        foreach (var attachment in attachments) await store.DeleteAsync(attachment.StorageKey, CancellationToken.None);
     }
 
     private async Task<string?> ScanAsync(IncomingFile file)

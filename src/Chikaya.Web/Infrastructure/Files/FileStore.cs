@@ -4,16 +4,21 @@ namespace Chikaya.Web.Infrastructure.Files;
 public interface IFileStore
 {
     Task<string> SaveAsync(Stream content, CancellationToken cancellationToken);
-    Stream? OpenRead(string key);
-    void Delete(string key);
+    Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Every stored file with the time it was saved, to find those no attachment points to.</summary>
+    IAsyncEnumerable<(string Key, DateTime SavedUtc)> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>A new key, by month of upload: <c>2026/11/3f2a...</c>.</summary>
+    static string NewKey() => $"{DateTime.UtcNow:yyyy}/{DateTime.UtcNow:MM}/{Guid.NewGuid():N}";
 }
 
 public sealed class LocalFileStore(string root) : IFileStore
 {
     public async Task<string> SaveAsync(Stream content, CancellationToken cancellationToken)
     {
-        var now = DateTime.UtcNow;
-        var key = $"{now:yyyy}/{now:MM}/{Guid.NewGuid():N}";
+        var key = IFileStore.NewKey();
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".part";
@@ -28,16 +33,29 @@ public sealed class LocalFileStore(string root) : IFileStore
         return key;
     }
 
-    public Stream? OpenRead(string key)
+    public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
-        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read) : null;
+        return Task.FromResult<Stream?>(File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read) : null);
     }
 
-    public void Delete(string key)
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
         if (File.Exists(path)) File.Delete(path);
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<(string Key, DateTime SavedUtc)> ListAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(root)) yield break;
+        foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return (Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/'), File.GetLastWriteTimeUtc(path));
+        }
+        await Task.CompletedTask;
     }
 
     private string PathOf(string key)

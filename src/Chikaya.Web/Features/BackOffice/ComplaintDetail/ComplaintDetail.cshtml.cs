@@ -71,7 +71,7 @@ public sealed class ComplaintDetailModel(AppDbContext db, HandleComplaintHandler
     {
         if (!await LoadAsync(number, ct)) return NotFound();
         var document = Complaint.Attachments.FirstOrDefault(a => a.Id == id);
-        var stream = document is null ? null : files.OpenRead(document.StorageKey);
+        var stream = document is null ? null : await files.OpenReadAsync(document.StorageKey, ct);
         return stream is null ? NotFound() : File(stream, document!.ContentType, document.FileName);
     }
 

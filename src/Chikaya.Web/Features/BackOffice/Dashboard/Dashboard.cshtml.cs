@@ -11,7 +11,7 @@ using Chikaya.Web.Features.Dashboard;
 namespace Chikaya.Web.Features.BackOffice.Dashboard;
 
 /// <summary>The dashboard for any territory and administration the reader oversees.</summary>
-public sealed class DashboardModel(AppDbContext db, DashboardCache cache, TimeProvider clock) : DashboardFilterModel
+public sealed class DashboardModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, DashboardCache cache, TimeProvider clock) : DashboardFilterModel
 {
     public DashboardFigures Figures { get; private set; } = null!;
     public DashboardWarnings Warnings { get; private set; } = null!;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chikaya.Web.Features.BackOffice.Dashboard;
 
 /// <summary>The complaints behind a figure of the dashboard.</summary>
-public sealed class DashboardComplaintsModel(AppDbContext db, TimeProvider clock) : DashboardFilterModel
+public sealed class DashboardComplaintsModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, TimeProvider clock) : DashboardFilterModel
 {
     [BindProperty(SupportsGet = true)] public string Group { get; set; } = DashboardQuery.All;
     [BindProperty(SupportsGet = true)] public bool CurrentYear { get; set; } = true;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Chikaya.Web.Features.BackOffice.Dashboard;
 
 /// <summary>Every table of the dashboard as CSV or XLSX, with the same filters.</summary>
-public sealed class DashboardExportModel(AppDbContext db, TimeProvider clock, IStringLocalizer t) : DashboardFilterModel
+public sealed class DashboardExportModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, TimeProvider clock, IStringLocalizer t) : DashboardFilterModel
 {
     [BindProperty(SupportsGet = true)] public string Table { get; set; } = "channels";
     [BindProperty(SupportsGet = true)] public string Format { get; set; } = "csv";

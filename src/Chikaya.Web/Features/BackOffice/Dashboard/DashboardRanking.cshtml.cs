@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chikaya.Web.Features.BackOffice.Dashboard;
 
-public sealed class DashboardRankingModel(AppDbContext db, DashboardCache cache, TimeProvider clock) : DashboardFilterModel
+public sealed class DashboardRankingModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, DashboardCache cache, TimeProvider clock) : DashboardFilterModel
 {
     [BindProperty(SupportsGet = true)] public bool CollectivitiesOnly { get; set; }
 

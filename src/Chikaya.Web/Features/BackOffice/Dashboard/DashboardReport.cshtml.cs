@@ -13,7 +13,7 @@ namespace Chikaya.Web.Features.BackOffice.Dashboard;
 /// The dashboard as a PDF: headless Chromium prints the print view, which shapes Arabic right to left.
 /// <c>Chikaya:Reports:ChromiumPath</c> names the browser (default /usr/bin/chromium).
 /// </summary>
-public sealed class DashboardReportModel(AppDbContext db, IDataProtectionProvider protection, IServer server,
+public sealed class DashboardReportModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, IDataProtectionProvider protection, IServer server,
     IConfiguration configuration, ILogger<DashboardReportModel> logger) : DashboardFilterModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chikaya.Web.Features.Portal.Reports;
 
 /// <summary>The dashboard laid out for paper, opened by Chromium with a sealed token (nothing without it).</summary>
-public sealed class DashboardPrintModel(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock) : PageModel
+public sealed class DashboardPrintModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, IDataProtectionProvider protection, TimeProvider clock) : PageModel
 {
     public DashboardFigures Figures { get; private set; } = null!;
     public FilterChoices Names { get; private set; } = null!;

@@ -16,7 +16,7 @@ public static class OpenDataEndpoint
 
     public static WebApplication MapOpenData(this WebApplication app)
     {
-        app.MapGet("/stats/open-data.csv", async (HttpContext http, AppDbContext db, CancellationToken ct) =>
+        app.MapGet("/stats/open-data.csv", async (HttpContext http, [FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, CancellationToken ct) =>
         {
             var themes = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Code, ct);
             var territories = await db.Territories.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Code, ct);

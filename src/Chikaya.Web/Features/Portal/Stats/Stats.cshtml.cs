@@ -9,7 +9,7 @@ namespace Chikaya.Web.Features.Portal.Stats;
 /// Public figures: how many complaints, on what, through which channel, how fast each administration
 /// answers. Aggregates only: no complaint, no name, no text.
 /// </summary>
-public sealed class StatsModel(AppDbContext db, DashboardCache cache, TimeProvider clock) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
+public sealed class StatsModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, DashboardCache cache, TimeProvider clock) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
 {
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Territory { get; set; }
 

@@ -2,11 +2,12 @@ using Chikaya.Domain.Routing;
 using Chikaya.Domain.Territories;
 using Chikaya.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Chikaya.Web.Features.Portal.SubmitComplaint;
 
 /// <summary>Finds the administration competent for a theme and a place, or checks the one the citizen named.</summary>
-public sealed class ComplaintRouter(AppDbContext db)
+public sealed class ComplaintRouter(AppDbContext db, IMemoryCache cache)
 {
     public sealed record Route(int AdministrationId, int? TerritoryId);
 
@@ -44,7 +45,12 @@ public sealed class ComplaintRouter(AppDbContext db)
 
     private async Task<IReadOnlyList<int>> TerritoryChainAsync(string code, CancellationToken ct)
     {
-        var all = await db.Territories.AsNoTracking().ToListAsync(ct);
-        return new TerritoryTree(all).SelfAndAncestors(code).Select(t => t.Id).ToList();
+        // the territories are reference data, loaded once at the first start: no need to read 112 rows per filing
+        var tree = await cache.GetOrCreateAsync("routing:territory-tree", async entry =>
+        {
+            entry.SetSize(1).SetAbsoluteExpiration(TimeSpan.FromMinutes(10));
+            return new TerritoryTree(await db.Territories.AsNoTracking().ToListAsync(ct));
+        });
+        return tree!.SelfAndAncestors(code).Select(t => t.Id).ToList();
     }
 }

@@ -4,6 +4,7 @@ using Chikaya.Domain.Complaints;
 using Chikaya.Web.Features.Deadlines;
 using Chikaya.Web.Data;
 using Chikaya.Web.Infrastructure.Files;
+using Chikaya.Web.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +40,7 @@ public abstract record SubmitComplaintResult
 
 /// <summary>Files a complaint from any channel: the portal form, the JSON API, later the call centre and e-mail.</summary>
 public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter router, AttachmentIntake intake,
-    DeadlineRulesProvider deadlines, TimeProvider clock, IDataProtectionProvider protection,
+    DeadlineRulesProvider deadlines, TimeProvider clock, IDataProtectionProvider protection, ComplaintMetrics metrics,
     ILogger<SubmitComplaintHandler> logger)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Chikaya.Idempotency");
@@ -87,6 +88,7 @@ public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter rout
                     ProtectedSecretCode = _protector.Protect(code), CreatedUtc = now,
                 });
             await db.SaveChangesAsync(ct);
+            metrics.Filed(input.Channel, input.Kind);
             using (logger.BeginScope(new Dictionary<string, object> { ["TrackingNumber"] = number }))
                 logger.LogInformation("Filed through {Channel} for administration {Administration}", input.Channel, input.AdministrationId);
             return new SubmitComplaintResult.Filed(complaint, code, Replayed: false);
@@ -94,13 +96,13 @@ public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter rout
         catch (DbUpdateException) when (command.IdempotencyKey is not null)
         {
             // the same key arrived twice at once: the other request won, answer with its complaint
-            intake.Discard(attachments);
+            await intake.DiscardAsync(attachments);
             db.ChangeTracker.Clear();
             return await ReplayAsync(command.IdempotencyKey, requestHash, ct) ?? throw new InvalidOperationException("Idempotency race lost without a record.");
         }
         catch
         {
-            intake.Discard(attachments);
+            await intake.DiscardAsync(attachments);
             throw;
         }
     }

@@ -56,7 +56,7 @@ public sealed class ComplaintStatusModel(CitizenAccess access, AppDbContext db, 
         }
         catch (Exception e) when (e is ComplaintRuleException or DbUpdateConcurrencyException)
         {
-            intake.Discard(stored);
+            await intake.DiscardAsync(stored);
             return Refused([("files", e is ComplaintRuleException rule ? rule.Code : "complaint.concurrency")]);
         }
         return RedirectToPage(new { number = Complaint.TrackingNumber });
@@ -66,7 +66,7 @@ public sealed class ComplaintStatusModel(CitizenAccess access, AppDbContext db, 
     {
         if (!await LoadAsync(number, tracking: false, ct)) return NotFound();
         var document = Complaint.Attachments.FirstOrDefault(a => a.Id == id && a.IsPublic);
-        var stream = document is null ? null : files.OpenRead(document.StorageKey);
+        var stream = document is null ? null : await files.OpenReadAsync(document.StorageKey, ct);
         if (stream is null) return NotFound();
         // a download, never rendered in the page's origin
         return File(stream, document!.ContentType, document.FileName);

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Chikaya.Bench;
+
+/// <summary>
+/// <c>load</c>: citizens filing through HTTP with N concurrent clients while others track complaints, against the real
+/// server in its own process (or a running one at <c>url=</c>). Reports filings per second, latencies and the server's memory.
+/// </summary>
+public static class LoadBench
+{
+    public static async Task RunAsync(IReadOnlyDictionary<string, string> options)
+    {
+        var clients = int.Parse(options.GetValueOrDefault("clients", "50"), CultureInfo.InvariantCulture);
+        var trackers = int.Parse(options.GetValueOrDefault("trackers", "4"), CultureInfo.InvariantCulture);
+        var seconds = int.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture);
+        var database = options.GetValueOrDefault("database", "sqlite");
+        await using var server = options.TryGetValue("url", out var url) ? null : await BenchServer.StartAsync(database, options);
+        using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = new Uri(url ?? server!.Url), Timeout = TimeSpan.FromSeconds(30),
+        };
+        var themeId = (await http.GetFromJsonAsync<JsonElement>("/api/v1/themes")).EnumerateArray().First().GetProperty("id").GetInt32();
+
+        var filed = new ConcurrentQueue<(string Number, string Code)>();
+        var filingTimes = new ConcurrentBag<double>();
+        var trackingTimes = new ConcurrentBag<double>();
+        var failures = 0;
+        var measuring = false;
+        using var stop = new CancellationTokenSource();
+
+        async Task FileLoopAsync(int client)
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                try
+                {
+                    using var response = await http.PostAsJsonAsync("/api/v1/complaints", new
+                    {
+                        themeId, territoryCode = "A-ANFA", subject = $"Charge {client}-{i}",
+                        description = "Les conteneurs débordent depuis une semaine.", contactEmail = "charge@example.ma",
+                    });
+                    if (!response.IsSuccessStatusCode) { Interlocked.Increment(ref failures); continue; }
+                    var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
+                    if (measuring) filingTimes.Add(watch.Elapsed.TotalMilliseconds);
+                    if (filed.Count < 10_000)
+                        filed.Enqueue((receipt.GetProperty("trackingNumber").GetString()!, receipt.GetProperty("secretCode").GetString()!));
+                }
+                catch (HttpRequestException) { Interlocked.Increment(ref failures); }
+            }
+        }
+
+        async Task TrackLoopAsync()
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                if (!filed.TryDequeue(out var complaint)) { await Task.Delay(10); continue; }
+                filed.Enqueue(complaint);
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/complaints/{complaint.Number}");
+                request.Headers.Add("X-Secret-Code", complaint.Code);
+                var watch = Stopwatch.StartNew();
+                using var response = await http.SendAsync(request);
+                await response.Content.ReadAsByteArrayAsync();
+                if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
+                else if (measuring) trackingTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        // other programs on the machine weigh on the result: say how busy it was
+        var loadBefore = File.ReadAllText("/proc/loadavg")[..14];
+        var work = Enumerable.Range(0, clients).Select(c => Task.Run(() => FileLoopAsync(c)))
+            .Concat(Enumerable.Range(0, trackers).Select(_ => Task.Run(TrackLoopAsync))).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(5)); // warm-up: JIT, pools, caches
+        measuring = true;
+        var cpuBefore = server?.CpuTime() ?? TimeSpan.Zero;
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        measuring = false;
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var memory = server?.Memory() ?? "n/a";
+        var cpu = (server?.CpuTime() ?? TimeSpan.Zero) - cpuBefore;
+        stop.Cancel();
+        await Task.WhenAll(work);
+
+        Console.WriteLine();
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores (server and load on the same machine), {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+        Console.WriteLine($"{clients} clients filing as JSON, {trackers} tracking, {seconds} s measured after 5 s of warm-up; {failures} failures; " +
+            $"load average before and after: {loadBefore} / {File.ReadAllText("/proc/loadavg")[..14]}");
+        if (server is not null)
+            Console.WriteLine($"Server CPU: {cpu.TotalSeconds / elapsed:0.00} cores busy on average, " +
+                $"{cpu.TotalMilliseconds / Math.Max(1, filingTimes.Count + trackingTimes.Count):0.00} ms per request (filing or tracking)");
+        Console.WriteLine("| database | filings/s | filing p50 / p99 | tracking/s | tracking p50 / p99 | server memory (now / peak) |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine($"| {database} | {filingTimes.Count / elapsed:N0} | {Percentile(filingTimes, 0.50):0.0} / {Percentile(filingTimes, 0.99):0.0} ms | " +
+            $"{trackingTimes.Count / elapsed:N0} | {Percentile(trackingTimes, 0.50):0.0} / {Percentile(trackingTimes, 0.99):0.0} ms | {memory} |");
+    }
+
+    private static double Percentile(IEnumerable<double> values, double rank)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * rank) - 1)];
+    }
+}
