@@ -32,7 +32,9 @@ public sealed partial class Complaint
     /// </summary>
     public void ErasePersonalData(DateTime nowUtc)
     {
-        if (CitizenUserId is null && ContactName is null && ContactEmail is null && ContactPhone is null && Address is null) return;
+        if (IsAnonymous && Address is null) return;
+        CitizenId = null;
+        PostalAddress = null;
         CitizenUserId = null;
         ContactName = null;
         ContactEmail = null;
@@ -51,4 +53,13 @@ public sealed partial class Complaint
     public void RecordEscalation(string deadline, int level, int toAdministrationId, DateTime nowUtc) =>
         Record(ComplaintEventType.Escalated, Actor.System, nowUtc, isPublic: false,
             $"{deadline}:{level.ToString(System.Globalization.CultureInfo.InvariantCulture)}", toAdministrationId);
+
+    /// <summary>A supervisor found two citizen records to be one person: the complaint follows to the one kept.</summary>
+    public void MoveToCitizen(Guid citizenId, Actor by, DateTime nowUtc, bool undoingMerge)
+    {
+        Require(CitizenId is not null, "complaint.citizen.anonymous");
+        CitizenId = citizenId;
+        Record(undoingMerge ? ComplaintEventType.CitizenMergeUndone : ComplaintEventType.CitizenMerged, by, nowUtc,
+            isPublic: false, citizenId.ToString());
+    }
 }

@@ -29,6 +29,8 @@ public static class FeatureSetup
         services.AddScoped<ComplaintRouter>();
         services.AddScoped<FormChoices>();
         services.AddScoped<SubmitComplaintHandler>();
+        services.AddScoped<Citizens.CitizenDirectory>();
+        services.AddScoped<Citizens.MergeCitizensHandler>();
         services.AddScoped<CitizenAccess>();
         services.AddScoped<HandleComplaintHandler>();
         services.AddMemoryCache(options => options.SizeLimit = 10_000);
