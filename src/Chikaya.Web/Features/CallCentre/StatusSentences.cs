@@ -25,7 +25,7 @@ public static class StatusSentences
         var kind = t[c.Status.IsAwaitingDecision() ? "deadline-kind.decision" : "deadline-kind.answer"];
         var days = (int)Math.Ceiling((date - nowUtc).TotalDays);
         yield return state == DeadlineState.Overdue
-            ? t["L'échéance ({0}) était le {1} : elle est dépassée de {2} jours.", kind, Display.Date(date), -days]
-            : t["Prochaine échéance ({0}) : le {1}, dans {2} jours.", kind, Display.Date(date), days];
+            ? t["L'échéance {0} était le {1} : elle est dépassée de {2} jours.", kind, Display.Date(date), -days]
+            : t["Prochaine échéance {0} : le {1}, dans {2} jours.", kind, Display.Date(date), days];
     }
 }
