@@ -17,8 +17,10 @@ public sealed class AcknowledgementModel(AppDbContext db, TimeProvider clock) : 
     {
         if (await Letter.LoadAsync(User, db, number, ct) is not { } letter) return NotFound();
         Letter = letter;
-        // kept for a reprint until the clerk registers the next letter; never stored in clear
-        SecretCode = TempData.Peek(SecretCodeKey) as string;
+        // kept for a reprint until the clerk registers the next letter, and shown with its own letter only
+        SecretCode = TempData.Peek(SecretCodeKey) is string kept && kept.StartsWith(letter.Complaint.TrackingNumber + ":", StringComparison.Ordinal)
+            ? kept[(letter.Complaint.TrackingNumber.Length + 1)..]
+            : null;
         return Page();
     }
 }

@@ -49,7 +49,7 @@ public sealed class RegisterLetterModel(SubmitComplaintHandler handler, FormChoi
             return Page();
         }
         var filed = (SubmitComplaintResult.Filed)result;
-        TempData[AcknowledgementModel.SecretCodeKey] = filed.SecretCode;
+        TempData[AcknowledgementModel.SecretCodeKey] = filed.Complaint.TrackingNumber + ":" + filed.SecretCode;
         return RedirectToPage("Acknowledgement", new { number = filed.Complaint.TrackingNumber });
     }
 
