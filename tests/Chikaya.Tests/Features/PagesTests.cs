@@ -27,6 +27,12 @@ public sealed class PagesTests(ChikayaApp app)
                 data.Add("superviseur", url, language);
                 data.Add("observateur", url, language);
             }
+            foreach (var url in new[] { "/callcentre", "/callcentre?Query=Amina", "/callcentre?Number=CH-2000-ZZZZZZ", "/callcentre/new" })
+                data.Add("callcentre", url, language);
+            data.Add("agent.anfa", "/backoffice/mail/new", language);
+            data.Add("superviseur", "/backoffice/mail/new", language);
+            data.Add("superviseur", "/backoffice/citizens", language);
+            data.Add("superviseur", "/backoffice/citizens?Query=Amina", language);
             foreach (var url in new[] { "/admin", "/admin/administrations", "/admin/administrations/new", "/admin/administrations/3",
                          "/admin/themes", "/admin/themes/new", "/admin/themes/1", "/admin/routing", "/admin/users", "/admin/users/new",
                          "/admin/templates", "/admin/templates/citizen.answered/ar", "/admin/templates/staff.digest/fr",
