@@ -60,6 +60,24 @@ public sealed class CallCentreTests(ChikayaApp app)
     }
 
     [Fact]
+    public async Task A_form_sent_twice_files_once()
+    {
+        var agent = await AgentAsync();
+        var form = await agent.GetAsync("/callcentre/new");
+        var values = new Dictionary<string, string?>
+        {
+            ["Input.ThemeId"] = (await app.ThemeIdAsync("roads")).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Subject"] = "Chaussée effondrée", ["Input.Description"] = "Un trou s'est ouvert rue 12.",
+        };
+
+        var first = await agent.SubmitAsync(form, "#file-for-caller", values);
+        var again = await agent.SubmitAsync(form, "#file-for-caller", values);
+
+        Assert.Equal(first.Number(), again.Text(".number"));
+        Assert.Equal($"/callcentre/complaints/{first.Number()}", agent.LastUrl!.AbsolutePath);
+    }
+
+    [Fact]
     public async Task A_caller_who_gives_nothing_stays_anonymous()
     {
         var agent = await AgentAsync();

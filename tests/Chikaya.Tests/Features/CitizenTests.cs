@@ -46,6 +46,11 @@ public sealed class CitizenTests(ChikayaApp app)
         var account = await db.Users.SingleAsync(u => u.Email == email);
         Assert.Equal(account.Id, record.UserId);
         Assert.Equal((email, "+212" + phone[1..], cin), (record.Email, record.Phone, record.Cin));
+
+        var mine = await citizen.GetAsync("/account/complaints");
+        Assert.All(new[] { call, letter, web }, number => Assert.Contains(number, mine.Body!.TextContent));
+        await citizen.GetAsync($"/track/{letter}");
+        Assert.Equal($"/track/{letter}", citizen.LastUrl!.AbsolutePath);
     }
 
     [Fact]

@@ -20,9 +20,9 @@ public static class StatusSentences
         if (c.Status == ComplaintStatus.Rejected && c.ClosedUtc is { } rejected)
             yield return t["Elle a été rejetée le {0}.", Display.Date(rejected)];
 
-        var (due, state) = ComplaintSummary.NextDeadline(c, nowUtc);
+        var (due, state, deadline) = ComplaintSummary.NextDeadline(c, nowUtc);
         if (due is not { } date) yield break;
-        var kind = t[c.Status.IsAwaitingDecision() ? "deadline-kind.decision" : "deadline-kind.answer"];
+        var kind = t["deadline-kind." + deadline];
         var days = (int)Math.Ceiling((date - nowUtc).TotalDays);
         yield return state == DeadlineState.Overdue
             ? t["L'échéance {0} était le {1} : elle est dépassée de {2} jours.", kind, Display.Date(date), -days]

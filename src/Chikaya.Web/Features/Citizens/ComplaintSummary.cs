@@ -20,17 +20,20 @@ public sealed record ComplaintSummary(string TrackingNumber, string Subject, Cha
             .ToDictionary(a => a.Id, a => Display.Name(a.Name));
         return complaints.Select(c =>
         {
-            var (due, state) = NextDeadline(c, nowUtc);
+            var (due, state, _) = NextDeadline(c, nowUtc);
             return new ComplaintSummary(c.TrackingNumber, c.Subject, c.Channel, c.Status, c.ReceivedUtc,
                 names.GetValueOrDefault(c.AdministrationId, ""), due, state);
         }).ToList();
     }
 
-    /// <summary>The deadline the administration still owes: the decision, else the answer; none once answered or rejected.</summary>
-    public static (DateTime? DueUtc, DeadlineState State) NextDeadline(Complaint c, DateTime nowUtc) =>
-        c.DecidedUtc is null && c.Status.IsAwaitingDecision() ? (c.DecisionDueUtc, c.DecisionDeadline(nowUtc))
-        : c.Status.IsBeingHandled() ? (c.AnswerDueUtc, c.AnswerDeadline(nowUtc))
-        : (null, DeadlineState.NotApplicable);
+    /// <summary>
+    /// The deadline the administration still owes, with its kind ("decision" or "answer"): the decision until one
+    /// is taken (a transfer is one), then the answer; none once answered or rejected.
+    /// </summary>
+    public static (DateTime? DueUtc, DeadlineState State, string Kind) NextDeadline(Complaint c, DateTime nowUtc) =>
+        c.DecidedUtc is null && c.Status.IsAwaitingDecision() ? (c.DecisionDueUtc, c.DecisionDeadline(nowUtc), "decision")
+        : c.Status.IsOpen() ? (c.AnswerDueUtc, c.AnswerDeadline(nowUtc), "answer")
+        : (null, DeadlineState.NotApplicable, "");
 }
 
 /// <summary>A citizen's complaints as a table, each number linking to where this reader opens it.</summary>

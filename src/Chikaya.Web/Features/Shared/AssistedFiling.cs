@@ -21,6 +21,9 @@ public class AssistedFilingInput
     public string? Cin { get; set; }
     public string? PostalAddress { get; set; }
 
+    /// <summary>Set when the form is shown: a double click or a resent form files once.</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(100)] public string? IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
+
     /// <summary>The agent checked these with the caller, the clerk read them on the letter: they identify the citizen.</summary>
     public SubmitComplaintCommand ToCommand(Channel channel, Actor registeredBy, string language) => new()
     {
@@ -28,6 +31,7 @@ public class AssistedFilingInput
         Description = Description, Address = Address, Language = language, ContactName = ContactName,
         ContactEmail = ContactEmail, ContactPhone = ContactPhone, PostalAddress = PostalAddress, RegisteredBy = registeredBy,
         Citizen = new CitizenIdentity { Name = ContactName, Email = ContactEmail, Phone = ContactPhone, Cin = Cin },
+        IdempotencyKey = string.IsNullOrWhiteSpace(IdempotencyKey) ? null : $"{channel}:{IdempotencyKey}",
     };
 
     /// <summary>What the filing rules do not check themselves; false when a message was added.</summary>
