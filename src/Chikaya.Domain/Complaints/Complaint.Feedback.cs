@@ -54,6 +54,16 @@ public sealed partial class Complaint
         Record(ComplaintEventType.Escalated, Actor.System, nowUtc, isPublic: false,
             $"{deadline}:{level.ToString(System.Globalization.CultureInfo.InvariantCulture)}", toAdministrationId);
 
+    /// <summary>The citizen writes again about their complaint (an e-mail reply, say) while it is handled.</summary>
+    public void AddCitizenMessage(Actor by, string text, DateTime nowUtc)
+    {
+        Require(by.Kind == ActorKind.Citizen, "complaint.message.citizen-only");
+        Require(Status != ComplaintStatus.Rejected, "complaint.message.rejected");
+        var message = Required(text, "complaint.message.text-required", "message");
+        Require(message.Length <= NewComplaint.MaxDescriptionLength, "complaint.description.too-long", "message");
+        Record(ComplaintEventType.MessageReceived, by, nowUtc, isPublic: true, message);
+    }
+
     /// <summary>A supervisor found two citizen records to be one person: the complaint follows to the one kept.</summary>
     public void MoveToCitizen(Guid citizenId, Actor by, DateTime nowUtc, bool undoingMerge)
     {

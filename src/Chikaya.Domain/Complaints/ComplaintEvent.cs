@@ -24,6 +24,7 @@ public enum ComplaintEventType
     RegisteredOnBehalf = 19,
     CitizenMerged = 20,
     CitizenMergeUndone = 21,
+    MessageReceived = 22,
 }
 
 /// <summary>

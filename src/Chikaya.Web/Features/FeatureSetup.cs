@@ -51,6 +51,10 @@ public static class FeatureSetup
         services.AddScoped<IScheduledJob, Privacy.RetentionJob>();
         services.AddScoped<IScheduledJob, Audit.AuditSealJob>();
         services.AddScoped<IScheduledJob, OutboxDispatchJob>();
+        services.AddOptions<EmailIntake.EmailIntakeOptions>().BindConfiguration(EmailIntake.EmailIntakeOptions.Section);
+        services.AddScoped<EmailIntake.EmailIntakeHandler>();
+        services.AddSingleton<EmailIntake.SmtpIntakeListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailIntake.SmtpIntakeListener>());
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;

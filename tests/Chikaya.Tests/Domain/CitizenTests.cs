@@ -156,4 +156,21 @@ public sealed class CitizenTests
 
         Assert.Equal(accepted, !input.Validate(Now).Any(e => e.Code == "complaint.received.too-old"));
     }
+
+    [Fact]
+    public void A_citizen_s_message_is_public_and_refused_from_staff_or_on_a_rejected_complaint()
+    {
+        var complaint = new ComplaintBuilder().InProgress().Build();
+
+        complaint.AddCitizenMessage(ComplaintBuilder.Citizen, " Toujours rien. ", Now);
+
+        Assert.Contains(complaint.Events, e => e.Type == ComplaintEventType.MessageReceived && e.IsPublic && e.Text == "Toujours rien.");
+        Assert.Equal("complaint.message.citizen-only",
+            Assert.Throws<ComplaintRuleException>(() => complaint.AddCitizenMessage(ComplaintBuilder.Handler, "Note", Now)).Code);
+        Assert.Equal("complaint.message.text-required",
+            Assert.Throws<ComplaintRuleException>(() => complaint.AddCitizenMessage(ComplaintBuilder.Citizen, " ", Now)).Code);
+        var rejected = new ComplaintBuilder().Rejected().Build();
+        Assert.Equal("complaint.message.rejected",
+            Assert.Throws<ComplaintRuleException>(() => rejected.AddCitizenMessage(ComplaintBuilder.Citizen, "Pourquoi ?", Now)).Code);
+    }
 }
