@@ -123,4 +123,18 @@ public sealed class MailOfficeTests(ChikayaApp app)
         await other.GetAsync($"/backoffice/mail/{number}/acknowledgement");
         Assert.Equal(HttpStatusCode.NotFound, other.LastStatus);
     }
+
+    [Fact]
+    public async Task The_inbox_shows_the_letters_alone_when_filtered_by_channel()
+    {
+        var clerk = await ClerkAsync();
+        var letter = (await app.RegisterLetterAsync(clerk, [])).Number();
+        var web = (await app.FileAsync(territory: "A-ANFA")).TrackingNumber;
+
+        var inbox = await clerk.GetAsync("/backoffice?Queue=all&Channel=MailOffice&Search=" + letter);
+        var all = await clerk.GetAsync("/backoffice?Queue=all&Channel=MailOffice&Search=" + web);
+
+        Assert.Contains(letter, inbox.Text("tbody"));
+        Assert.Null(all.QuerySelector("tbody a.number"));
+    }
 }

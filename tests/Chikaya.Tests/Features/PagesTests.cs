@@ -18,7 +18,7 @@ public sealed class PagesTests(ChikayaApp app)
             data.Add("citoyen", "/complaints/new", language);
             data.Add("citoyen", "/account/two-factor", language);
             data.Add("citoyen", "/account/my-data", language);
-            foreach (var url in new[] { "/backoffice", "/backoffice?Queue=overdue", "/backoffice?Queue=mine&Status=Received", "/backoffice?Search=ordures&p=3", "/backoffice/warnings",
+            foreach (var url in new[] { "/backoffice", "/backoffice?Queue=overdue", "/backoffice?Queue=mine&Status=Received", "/backoffice?Search=ordures&p=3", "/backoffice?Channel=MailOffice&Queue=all", "/backoffice/warnings",
                          "/backoffice/dashboard", "/backoffice/dashboard?Territory=A-ANFA&Channel=Web&From=2026-01-01",
                          "/backoffice/dashboard/ranking", "/backoffice/dashboard/ranking?CollectivitiesOnly=true",
                          "/backoffice/dashboard/complaints?Group=web&CurrentYear=true&Measure=over-60" })

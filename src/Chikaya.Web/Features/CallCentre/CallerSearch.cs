@@ -23,7 +23,7 @@ public static class CallerSearch
             : name.Length >= MinNameLength ? db.Citizens.Where(c => c.Name != null && c.Name.ToLower().Contains(name))
             : db.Citizens.Where(c => false);
         // a merged record leads to the one it was merged into
-        var ids = await matches.Select(c => c.MergedIntoId ?? c.Id).Distinct().Take(50).ToListAsync(ct);
+        var ids = await matches.Select(c => c.MergedIntoId ?? c.Id).Distinct().OrderBy(id => id).Take(50).ToListAsync(ct);
         return await db.Citizens.AsNoTracking().Where(c => ids.Contains(c.Id) && c.MergedIntoId == null)
             .OrderBy(c => c.Name)
             .Select(c => new CallerRow(c.Id, c.Name, c.Phone, c.Email, c.Cin, db.Complaints.Count(x => x.CitizenId == c.Id)))
