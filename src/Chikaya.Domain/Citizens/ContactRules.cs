@@ -32,6 +32,20 @@ public static partial class ContactRules
         return International().IsMatch(digits) ? digits : null;
     }
 
+    /// <summary>
+    /// A national identity card number (CIN) as printed: one or two letters, then digits (AB123456, A12345).
+    /// Upper case without spaces or dashes, or null when it is not one.
+    /// </summary>
+    public static string? NormalizeCin(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input) || input.Length > 20) return null;
+        var cin = PhoneSeparators().Replace(input.Trim(), "").ToUpperInvariant();
+        return Cin().IsMatch(cin) ? cin : null;
+    }
+
+    [GeneratedRegex(@"^[A-Z]{1,2}\d{1,6}$")]
+    private static partial Regex Cin();
+
     [GeneratedRegex(@"^[^@\s<>""]+@[^@\s<>""]+\.[^@\s<>""]{2,}$")]
     private static partial Regex Email();
 

@@ -32,7 +32,9 @@ public sealed partial class Complaint
     /// </summary>
     public void ErasePersonalData(DateTime nowUtc)
     {
-        if (CitizenUserId is null && ContactName is null && ContactEmail is null && ContactPhone is null && Address is null) return;
+        if (IsAnonymous && Address is null) return;
+        CitizenId = null;
+        PostalAddress = null;
         CitizenUserId = null;
         ContactName = null;
         ContactEmail = null;
@@ -51,4 +53,23 @@ public sealed partial class Complaint
     public void RecordEscalation(string deadline, int level, int toAdministrationId, DateTime nowUtc) =>
         Record(ComplaintEventType.Escalated, Actor.System, nowUtc, isPublic: false,
             $"{deadline}:{level.ToString(System.Globalization.CultureInfo.InvariantCulture)}", toAdministrationId);
+
+    /// <summary>The citizen writes again about their complaint (an e-mail reply, say) while it is handled.</summary>
+    public void AddCitizenMessage(Actor by, string text, DateTime nowUtc)
+    {
+        Require(by.Kind == ActorKind.Citizen, "complaint.message.citizen-only");
+        Require(Status != ComplaintStatus.Rejected, "complaint.message.rejected");
+        var message = Required(text, "complaint.message.text-required", "message");
+        Require(message.Length <= NewComplaint.MaxDescriptionLength, "complaint.description.too-long", "message");
+        Record(ComplaintEventType.MessageReceived, by, nowUtc, isPublic: true, message);
+    }
+
+    /// <summary>A supervisor found two citizen records to be one person: the complaint follows to the one kept.</summary>
+    public void MoveToCitizen(Guid citizenId, Actor by, DateTime nowUtc, bool undoingMerge)
+    {
+        Require(CitizenId is not null, "complaint.citizen.anonymous");
+        CitizenId = citizenId;
+        Record(undoingMerge ? ComplaintEventType.CitizenMergeUndone : ComplaintEventType.CitizenMerged, by, nowUtc,
+            isPublic: false, citizenId.ToString());
+    }
 }

@@ -32,6 +32,15 @@ public sealed partial class Complaint
     public string? ContactName { get; private set; }
     public string? ContactEmail { get; private set; }
     public string? ContactPhone { get; private set; }
+
+    /// <summary>Where to post the acknowledgement and the answer of a paper letter.</summary>
+    public string? PostalAddress { get; private set; }
+
+    /// <summary>The person behind it, whatever the channel; null for an anonymous complaint.</summary>
+    public Guid? CitizenId { get; private set; }
+
+    /// <summary>The channel's own reference: the mail office's register number of a letter.</summary>
+    public string? ExternalReference { get; private set; }
     public DateTime ReceivedUtc { get; private set; }
     public DateTime DecisionDueUtc { get; private set; }
     public DateTime AnswerDueUtc { get; private set; }
@@ -64,7 +73,7 @@ public sealed partial class Complaint
     public IReadOnlyList<ComplaintEvent> Events => _events;
     public IReadOnlyList<Attachment> Attachments => _attachments;
 
-    public bool IsAnonymous => CitizenUserId is null && ContactName is null && ContactEmail is null && ContactPhone is null;
+    public bool IsAnonymous => CitizenId is null && CitizenUserId is null && PostalAddress is null && ContactName is null && ContactEmail is null && ContactPhone is null;
 
     public static Complaint Submit(NewComplaint input, string trackingNumber, string secretCode,
         IDeadlinePolicy deadlines, DateTime nowUtc, IEnumerable<Attachment>? attachments = null)
@@ -93,6 +102,9 @@ public sealed partial class Complaint
             ContactName = Clean(input.ContactName),
             ContactEmail = ContactRules.NormalizeEmail(input.ContactEmail),
             ContactPhone = ContactRules.NormalizePhone(input.ContactPhone),
+            PostalAddress = Clean(input.PostalAddress),
+            CitizenId = input.CitizenId,
+            ExternalReference = Clean(input.ExternalReference),
             ReceivedUtc = received,
             DecisionDueUtc = deadlines.DecisionDueUtc(received),
             AnswerDueUtc = deadlines.AnswerDueUtc(received),
@@ -102,6 +114,8 @@ public sealed partial class Complaint
         var submitter = Actor.Citizen(input.CitizenUserId, complaint.ContactName);
         complaint.Record(ComplaintEventType.Submitted, submitter, nowUtc, isPublic: true,
             administrationId: input.AdministrationId);
+        if (input.RegisteredBy is { } staff)
+            complaint.Record(ComplaintEventType.RegisteredOnBehalf, staff, nowUtc, isPublic: false, complaint.ExternalReference);
         return complaint;
     }
 

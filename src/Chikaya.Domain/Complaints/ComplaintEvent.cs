@@ -21,6 +21,10 @@ public enum ComplaintEventType
     Rated = 16,
     RemarkAdded = 17,
     PersonalDataErased = 18,
+    RegisteredOnBehalf = 19,
+    CitizenMerged = 20,
+    CitizenMergeUndone = 21,
+    MessageReceived = 22,
 }
 
 /// <summary>

@@ -9,6 +9,10 @@ public sealed record NewComplaint
     public const int MaxDescriptionLength = 8000;
     public const int MaxAddressLength = 300;
     public const int MaxNameLength = 150;
+    public const int MaxReferenceLength = 50;
+
+    /// <summary>A letter found in a drawer after a year is filed, but its date cannot be that old.</summary>
+    public static readonly TimeSpan MaxReceivedAge = TimeSpan.FromDays(366);
 
     public SubmissionKind Kind { get; init; } = SubmissionKind.Complaint;
     public Channel Channel { get; init; } = Channel.Web;
@@ -25,6 +29,16 @@ public sealed record NewComplaint
     public string? ContactName { get; init; }
     public string? ContactEmail { get; init; }
     public string? ContactPhone { get; init; }
+    public string? PostalAddress { get; init; }
+
+    /// <summary>The citizen record found from the identifiers the channel verified; null when anonymous.</summary>
+    public Guid? CitizenId { get; init; }
+
+    /// <summary>The channel's own reference, such as the mail register number.</summary>
+    public string? ExternalReference { get; init; }
+
+    /// <summary>The member of staff who registers it for the citizen: a call-centre agent, a mail-office clerk.</summary>
+    public Actor? RegisteredBy { get; init; }
 
     /// <summary>When the administration received it; a letter's date at the mail office. Defaults to now.</summary>
     public DateTime? ReceivedUtc { get; init; }
@@ -48,11 +62,14 @@ public sealed record NewComplaint
         Check(!string.IsNullOrWhiteSpace(ContactEmail) && ContactRules.NormalizeEmail(ContactEmail) is null, "contactEmail", "complaint.email.invalid");
         Check(!string.IsNullOrWhiteSpace(ContactPhone) && ContactRules.NormalizePhone(ContactPhone) is null, "contactPhone", "complaint.phone.invalid");
         Check(ReceivedUtc > nowUtc, "receivedOn", "complaint.received.in-future");
+        Check(ReceivedUtc < nowUtc - MaxReceivedAge, "receivedOn", "complaint.received.too-old");
+        Check(PostalAddress?.Trim().Length > MaxAddressLength, "postalAddress", "complaint.postal-address.too-long");
+        Check(ExternalReference?.Trim().Length > MaxReferenceLength, "externalReference", "complaint.reference.too-long");
         Check(HasControlCharacters(), "description", "complaint.text.control-characters");
         return errors;
     }
 
     private bool HasControlCharacters() =>
-        new[] { Subject, Description, Address, ContactName }
+        new[] { Subject, Description, Address, ContactName, PostalAddress, ExternalReference }
             .Any(text => text?.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) == true);
 }

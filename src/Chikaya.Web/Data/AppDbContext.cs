@@ -35,6 +35,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
     public DbSet<Features.Audit.AuditEntry> AuditEntries => Set<Features.Audit.AuditEntry>();
+    public DbSet<Domain.Citizens.Citizen> Citizens => Set<Domain.Citizens.Citizen>();
+    public DbSet<Features.Citizens.CitizenMerge> CitizenMerges => Set<Features.Citizens.CitizenMerge>();
     public DbSet<Features.Partners.Partner> Partners => Set<Features.Partners.Partner>();
     public DbSet<Features.Partners.PartnerUse> PartnerUses => Set<Features.Partners.PartnerUse>();
     public DbSet<Features.Partners.WebhookDelivery> WebhookDeliveries => Set<Features.Partners.WebhookDelivery>();

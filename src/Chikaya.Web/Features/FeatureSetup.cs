@@ -28,6 +28,8 @@ public static class FeatureSetup
         services.AddScoped<ComplaintRouter>();
         services.AddScoped<FormChoices>();
         services.AddScoped<SubmitComplaintHandler>();
+        services.AddScoped<Citizens.CitizenDirectory>();
+        services.AddScoped<Citizens.MergeCitizensHandler>();
         services.AddScoped<CitizenAccess>();
         services.AddScoped<HandleComplaintHandler>();
         services.AddSingleton<Partners.PartnerRateLimiter>();
@@ -57,6 +59,10 @@ public static class FeatureSetup
         services.AddHttpClient(Partners.WebhookDispatchJob.Client, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<IScheduledJob, Partners.WebhookDispatchJob>();
         services.AddSingleton<Partners.WebhookInterceptor>();
+        services.AddOptions<EmailIntake.EmailIntakeOptions>().BindConfiguration(EmailIntake.EmailIntakeOptions.Section);
+        services.AddScoped<EmailIntake.EmailIntakeHandler>();
+        services.AddSingleton<EmailIntake.SmtpIntakeListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailIntake.SmtpIntakeListener>());
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;

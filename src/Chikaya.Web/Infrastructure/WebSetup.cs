@@ -18,6 +18,9 @@ public static class WebSetup
                 // one convention per area, so that no page is left open by mistake
                 options.Conventions.AuthorizeFolder("/BackOffice", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+                options.Conventions.AuthorizeFolder("/CallCentre", Policies.CallCentre);
+                options.Conventions.AuthorizeFolder("/BackOffice/Citizens", Policies.Supervisor);
+                options.Conventions.AddFolderApplicationModelConvention("/CallCentre", page => page.Filters.Add(new ServiceFilterAttribute(typeof(RequireTwoFactorFilter))));
                 options.Conventions.AuthorizeFolder("/Portal/Account/Mine");
                 options.Conventions.AddFolderApplicationModelConvention("/BackOffice", page => page.Filters.Add(new ServiceFilterAttribute(typeof(RequireTwoFactorFilter))));
                 options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new ServiceFilterAttribute(typeof(RequireTwoFactorFilter))));

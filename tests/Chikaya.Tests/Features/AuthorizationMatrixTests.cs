@@ -18,6 +18,7 @@ public sealed class AuthorizationMatrixTests(ChikayaApp app)
     private static readonly string[] Everyone = [Ok, Ok, Ok, Ok, Ok, Ok, Ok];
     private static readonly string[] StaffOnly = [Login, Denied, Ok, Ok, Ok, Denied, Ok];
     private static readonly string[] AdminOnly = [Login, Denied, Denied, Denied, Denied, Ok, Denied];
+    private static readonly string[] CallCentreOnly = [Login, Denied, Denied, Denied, Denied, Denied, Denied];
 
     /// <summary>Route pattern, an address to try (ANFA stands for a complaint of the Anfa arrondissement), the outcome per reader.</summary>
     private static readonly (string Pattern, string Url, string[] Outcomes)[] Matrix =
@@ -76,6 +77,15 @@ public sealed class AuthorizationMatrixTests(ChikayaApp app)
         ("backoffice/dashboard/report", "/backoffice/dashboard/report", [Login, Denied, "503", "503", "503", Denied, "503"]),
         ("reports/dashboard", "/reports/dashboard?token=forged", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("backoffice/warnings", "/backoffice/warnings", StaffOnly),
+        ("backoffice/citizens/{handler?}", "/backoffice/citizens?Query=Amina", [Login, Denied, Denied, Denied, Ok, Denied, Denied]),
+        ("backoffice/mail/new", "/backoffice/mail/new", [Login, Denied, Ok, Ok, Ok, Denied, Denied]),
+        // a letter carries the sender's address: no personal data, no letter, for the observer
+        ("backoffice/mail/{number}/acknowledgement", "/backoffice/mail/ANFA/acknowledgement", [Login, Denied, Ok, NotFound, Ok, Denied, NotFound]),
+        ("backoffice/mail/{number}/answer-letter", "/backoffice/mail/ANFA/answer-letter", [Login, Denied, NotFound, NotFound, NotFound, Denied, NotFound]),
+        ("callcentre", "/callcentre?Query=Amina", CallCentreOnly),
+        ("callcentre/citizens/{id:guid}", "/callcentre/citizens/3f2504e0-4f89-11d3-9a0c-0305e82c3301", CallCentreOnly),
+        ("callcentre/complaints/{number}", "/callcentre/complaints/ANFA", CallCentreOnly),
+        ("callcentre/new", "/callcentre/new", CallCentreOnly),
         ("complaints/{number}/receipt", "/complaints/ANFA/receipt", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ("complaints/new", "/complaints/new", Everyone),
         ("error/{status:int?}", "/error/404", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
@@ -113,13 +123,34 @@ public sealed class AuthorizationMatrixTests(ChikayaApp app)
     public async Task Each_reader_gets_what_the_matrix_says(string pattern, int reader)
     {
         var (_, url, outcomes) = Matrix.Single(m => m.Pattern == pattern);
+        Assert.Equal(outcomes[reader], await OutcomeAsync(url, Readers[reader]));
+    }
+
+    /// <summary>The call-centre agent outside their console: what a signed-in citizen gets, and nothing of the back office.</summary>
+    private static readonly Dictionary<string, string> CallCentreAgent = new()
+    {
+        ["callcentre"] = Ok, ["callcentre/citizens/{id:guid}"] = NotFound, ["callcentre/complaints/{number}"] = Ok, ["callcentre/new"] = Ok,
+    };
+
+    public static TheoryData<string> Patterns() => new(Matrix.Select(m => m.Pattern));
+
+    [Theory]
+    [MemberData(nameof(Patterns))]
+    public async Task A_call_centre_agent_reaches_the_console_and_what_a_citizen_reaches(string pattern)
+    {
+        var (_, url, outcomes) = Matrix.Single(m => m.Pattern == pattern);
+        Assert.Equal(CallCentreAgent.GetValueOrDefault(pattern, outcomes[1]), await OutcomeAsync(url, "callcentre"));
+    }
+
+    private async Task<string> OutcomeAsync(string url, string? login)
+    {
         var browser = app.NewBrowser();
-        if (Readers[reader] is { } login) await browser.SignInAsync(login);
+        if (login is not null) await browser.SignInAsync(login);
 
         await browser.GetAsync(url.Replace("ANFA", await AnfaComplaintAsync(), StringComparison.Ordinal));
 
         var path = browser.LastUrl!.AbsolutePath;
-        var outcome = path switch
+        return path switch
         {
             "/account/signin" when !url.StartsWith("/account/signin", StringComparison.Ordinal) => Login,
             "/account/denied" => Denied,
@@ -127,7 +158,6 @@ public sealed class AuthorizationMatrixTests(ChikayaApp app)
             "/" when url != "/" => Home,
             _ => browser.LastStatus == HttpStatusCode.NotFound ? NotFound : ((int)browser.LastStatus).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        Assert.Equal(outcomes[reader], outcome);
     }
 
     private async Task<string> AnfaComplaintAsync()

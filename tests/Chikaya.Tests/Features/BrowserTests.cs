@@ -22,8 +22,11 @@ public sealed class BrowserTests(BrowserApp fixture) : IClassFixture<BrowserApp>
             data.Add("citoyen", "/complaints/new", language);
             data.Add("citoyen", "/account/two-factor", language);
             data.Add("citoyen", "/account/my-data", language);
-            foreach (var url in new[] { "/backoffice", "/backoffice/complaints/FIRST", "/backoffice/dashboard", "/backoffice/warnings", "/backoffice/dashboard/ranking" })
+            foreach (var url in new[] { "/backoffice", "/backoffice/complaints/FIRST", "/backoffice/dashboard", "/backoffice/warnings", "/backoffice/dashboard/ranking",
+                         "/backoffice/mail/new", "/backoffice/mail/FIRST/acknowledgement", "/backoffice/citizens?Query=Benali" })
                 data.Add("superviseur", url, language);
+            foreach (var url in new[] { "/callcentre", "/callcentre?Query=Benali", "/callcentre/new", "/callcentre/complaints/FIRST", "/callcentre/citizens/BENALI" })
+                data.Add("callcentre", url, language);
             foreach (var url in new[] { "/admin", "/admin/administrations", "/admin/administrations/3", "/admin/themes", "/admin/themes/1",
                          "/admin/routing", "/admin/users", "/admin/users/new", "/admin/partners", "/admin/partners/new", "/admin/partners/1", "/admin/templates", "/admin/templates/citizen.answered/ar", "/admin/faq", "/admin/faq/edit/new" })
                 data.Add("admin", url, language);
@@ -37,9 +40,11 @@ public sealed class BrowserTests(BrowserApp fixture) : IClassFixture<BrowserApp>
     {
         var page = await fixture.NewPageAsync(language, login);
         if (url.Contains("FIRST", StringComparison.Ordinal))
+            url = url.Replace("FIRST", await fixture.FirstComplaintAsync(), StringComparison.Ordinal);
+        if (url.Contains("BENALI", StringComparison.Ordinal))
         {
-            await page.GotoAsync("/backoffice?Queue=all");
-            url = (await page.GetAttributeAsync("tbody a.number", "href"))!;
+            await page.GotoAsync("/callcentre?Query=Benali");
+            url = (await page.GetAttributeAsync("#callers a", "href"))!;
         }
         await page.GotoAsync(url);
 

@@ -18,7 +18,7 @@ public sealed class PagesTests(ChikayaApp app)
             data.Add("citoyen", "/complaints/new", language);
             data.Add("citoyen", "/account/two-factor", language);
             data.Add("citoyen", "/account/my-data", language);
-            foreach (var url in new[] { "/backoffice", "/backoffice?Queue=overdue", "/backoffice?Queue=mine&Status=Received", "/backoffice?Search=ordures&p=3", "/backoffice/warnings",
+            foreach (var url in new[] { "/backoffice", "/backoffice?Queue=overdue", "/backoffice?Queue=mine&Status=Received", "/backoffice?Search=ordures&p=3", "/backoffice?Channel=MailOffice&Queue=all", "/backoffice/warnings",
                          "/backoffice/dashboard", "/backoffice/dashboard?Territory=A-ANFA&Channel=Web&From=2026-01-01",
                          "/backoffice/dashboard/ranking", "/backoffice/dashboard/ranking?CollectivitiesOnly=true",
                          "/backoffice/dashboard/complaints?Group=web&CurrentYear=true&Measure=over-60" })
@@ -27,6 +27,12 @@ public sealed class PagesTests(ChikayaApp app)
                 data.Add("superviseur", url, language);
                 data.Add("observateur", url, language);
             }
+            foreach (var url in new[] { "/callcentre", "/callcentre?Query=Amina", "/callcentre?Number=CH-2000-ZZZZZZ", "/callcentre/new" })
+                data.Add("callcentre", url, language);
+            data.Add("agent.anfa", "/backoffice/mail/new", language);
+            data.Add("superviseur", "/backoffice/mail/new", language);
+            data.Add("superviseur", "/backoffice/citizens", language);
+            data.Add("superviseur", "/backoffice/citizens?Query=Amina", language);
             foreach (var url in new[] { "/admin", "/admin/administrations", "/admin/administrations/new", "/admin/administrations/3",
                          "/admin/themes", "/admin/themes/new", "/admin/themes/1", "/admin/routing", "/admin/users", "/admin/users/new", "/admin/partners", "/admin/partners/new", "/admin/partners/1",
                          "/admin/templates", "/admin/templates/citizen.answered/ar", "/admin/templates/staff.digest/fr",

@@ -47,6 +47,14 @@ public sealed class BrowserApp : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A demo letter of an arrondissement of Casablanca: the supervisor sees it, and it prints as a letter.</summary>
+    public async Task<string> FirstComplaintAsync()
+    {
+        await using var db = App.Database();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Complaints
+            .Where(c => c.Channel == Chikaya.Domain.Complaints.Channel.MailOffice).OrderBy(c => c.ReceivedUtc).Select(c => c.TrackingNumber));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();

@@ -18,6 +18,9 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.Property(c => c.ContactName).HasMaxLength(NewComplaint.MaxNameLength);
         builder.Property(c => c.ContactEmail).HasMaxLength(256);
         builder.Property(c => c.ContactPhone).HasMaxLength(20);
+        builder.Property(c => c.PostalAddress).HasMaxLength(NewComplaint.MaxAddressLength);
+        builder.Property(c => c.ExternalReference).HasMaxLength(NewComplaint.MaxReferenceLength);
+        builder.HasOne<Domain.Citizens.Citizen>().WithMany().HasForeignKey(c => c.CitizenId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(c => c.Language).HasMaxLength(5);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.AdministrationId, c.Status, c.ReceivedUtc });

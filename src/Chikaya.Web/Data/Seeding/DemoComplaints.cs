@@ -1,4 +1,5 @@
 using Chikaya.Domain.Administrations;
+using Chikaya.Domain.Citizens;
 using Chikaya.Domain.Complaints;
 using Chikaya.Domain.Deadlines;
 using Chikaya.Domain.Territories;
@@ -15,6 +16,7 @@ public sealed class DemoComplaints(AppDbContext db, IReadOnlyDictionary<string, 
 {
     private readonly Random _random = new(2017);
     private readonly HashSet<string> _numbers = [];
+    private readonly Dictionary<string, Citizen> _citizens = [];
 
     public async Task GenerateAsync(int count, CancellationToken ct)
     {
@@ -54,9 +56,34 @@ public sealed class DemoComplaints(AppDbContext db, IReadOnlyDictionary<string, 
             ContactEmail = withAccount ? citizen.Email : identity < 0.6 ? $"citoyen{index + 1}@example.ma" : null,
             ReceivedUtc = received,
         };
+        input = input with { CitizenId = CitizenOf(index, input)?.Id };
+        if (input.CitizenId is null && index % 50 is 7 or 23) input = AsYoussef(input, index % 50 == 7);
         var complaint = Complaint.Submit(input, UniqueNumber(received), SecretCode.New(), LegalDeadlines.Decree, received);
         Advance(complaint, received, handlers[administration.Id]);
         return complaint;
+    }
+
+    /// <summary>The account holder, and people who called or wrote with an e-mail address, have a citizen record.</summary>
+    private Citizen? CitizenOf(int index, NewComplaint input) =>
+        input.CitizenUserId is { } userId ? Record("account", new CitizenIdentity { UserId = userId, Name = input.ContactName, Email = input.ContactEmail })
+        : input.Channel is Channel.CallCentre or Channel.MailOffice && input.ContactEmail is { } email && index % 50 is not (7 or 23)
+            ? Record(email, new CitizenIdentity { Name = input.ContactName, Email = email })
+            : null;
+
+    /// <summary>One man known twice, by phone and by identity card: two records for a supervisor to merge.</summary>
+    private NewComplaint AsYoussef(NewComplaint input, bool byPhone) => byPhone
+        ? input with { Channel = Channel.CallCentre, ContactName = "Youssef Benali", ContactEmail = null, ContactPhone = "0661234567",
+            CitizenId = Record("youssef-phone", new CitizenIdentity { Name = "Youssef Benali", Phone = "0661234567" }).Id }
+        : input with { Channel = Channel.MailOffice, ContactName = "Youssef Benali", ContactEmail = null,
+            PostalAddress = "12 rue Ibn Batouta, Casablanca", ExternalReference = "BO-2026-" + input.ReceivedUtc!.Value.DayOfYear,
+            CitizenId = Record("youssef-cin", new CitizenIdentity { Name = "Youssef BENALI", Cin = "BE123456" }).Id };
+
+    private Citizen Record(string key, CitizenIdentity identity)
+    {
+        if (_citizens.TryGetValue(key, out var known)) return known;
+        var citizen = Citizen.Register(identity, nowUtc.AddDays(-540));
+        db.Citizens.Add(citizen);
+        return _citizens[key] = citizen;
     }
 
     private void Advance(Complaint complaint, DateTime received, AppUser handler)

@@ -54,6 +54,7 @@ public sealed class DemoData(AppDbContext db, IPasswordHasher<AppUser> hasher, T
         users.Add("agent.sante", "Agent du Ministère de la Santé", Roles.Handler, health.Id);
         var handlers = arrondissements.ToDictionary(a => a.Administration.Id,
             a => users.Add("agent." + Slug(a.Territory), "Agent " + a.Territory.NameFr, Roles.Handler, a.Administration.Id));
+        users.Add("callcentre", "Agent du centre d'appel Allô Idaraty", Roles.CallCentre, null);
         var citizen = users.Add("citoyen", "Fatima Zahra El Amrani", Roles.Citizen, null);
         await db.SaveChangesAsync(ct);
 

@@ -93,6 +93,8 @@ public sealed partial class ChatEngine(AppDbContext db, SubmitComplaintHandler s
             Channel = channel, ThemeId = c.ThemeId, TerritoryCode = c.TerritoryCode, Address = c.Place,
             Subject = description.Split('\n', 2)[0] is { Length: > 100 } first ? first[..99] + "…" : description.Split('\n', 2)[0],
             Description = description, Language = c.Language, ContactPhone = message.Phone,
+            // WhatsApp vouches for the number it delivers from: the citizen's record is found by it
+            Citizen = message.Phone is { } phone ? new Domain.Citizens.CitizenIdentity { Phone = phone } : null,
         }, ct);
         if (result is SubmitComplaintResult.Invalid invalid)
         {

@@ -13,6 +13,9 @@ public static class HistoryText
         ComplaintEventType.Escalated when Split(e.Text) is var (deadline, n) =>
             t[n == "1" ? "Échéance {0} dépassée : signalée au superviseur" : "Échéance {0} dépassée : signalée à l'administration de tutelle",
                 t["deadline-kind." + deadline]],
+        ComplaintEventType.RegisteredOnBehalf => e.Text is { } reference ? t["Référence : {0}", reference].Value : null,
+        ComplaintEventType.CitizenMerged => t["Rattachée à la fiche citoyen conservée lors d'une fusion"],
+        ComplaintEventType.CitizenMergeUndone => t["Fusion annulée : de nouveau rattachée à sa fiche citoyen d'origine"],
         ComplaintEventType.ClockResumed => t["Le délai reprend, prolongé de {0} jours", e.Text ?? "0"],
         _ => e.Text,
     };

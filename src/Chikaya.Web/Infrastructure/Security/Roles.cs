@@ -16,8 +16,14 @@ public static class Roles
     /// <summary>Reads every complaint of the country, without personal data.</summary>
     public const string Observer = "Observer";
 
+    /// <summary>
+    /// Answers the national line ("Allô Idaraty"): finds callers, reads them their complaints' status and files
+    /// for them. Not in the back office: they decide nothing on a complaint.
+    /// </summary>
+    public const string CallCentre = "CallCentre";
+
     public static readonly string[] Staff = [Handler, Supervisor, Observer];
-    public static readonly string[] All = [Citizen, Handler, Supervisor, Administrator, Observer];
+    public static readonly string[] All = [Citizen, Handler, Supervisor, Administrator, Observer, CallCentre];
 
     public static string Key(string role) => "role." + role.ToLowerInvariant();
 }
@@ -26,6 +32,8 @@ public static class Policies
 {
     public const string Staff = "Staff";
     public const string Administrator = "Administrator";
+    public const string CallCentre = "CallCentre";
+    public const string Supervisor = "Supervisor";
 }
 
 public static class ChikayaClaims

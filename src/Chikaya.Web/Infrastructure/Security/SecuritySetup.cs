@@ -42,7 +42,9 @@ public static class SecuritySetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Staff))
-            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.CallCentre, policy => policy.RequireRole(Roles.CallCentre))
+            .AddPolicy(Policies.Supervisor, policy => policy.RequireRole(Roles.Supervisor));
         return services;
     }
 

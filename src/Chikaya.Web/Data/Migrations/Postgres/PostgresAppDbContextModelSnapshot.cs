@@ -74,6 +74,50 @@ namespace Chikaya.Web.Data.Migrations.Postgres
                     b.ToTable("Administrations");
                 });
 
+            modelBuilder.Entity("Chikaya.Domain.Citizens.Citizen", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Cin")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cin");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Citizens");
+                });
+
             modelBuilder.Entity("Chikaya.Domain.Complaints.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -149,6 +193,9 @@ namespace Chikaya.Web.Data.Migrations.Postgres
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("CitizenId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("CitizenUserId")
                         .HasColumnType("text");
 
@@ -178,6 +225,10 @@ namespace Chikaya.Web.Data.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -191,6 +242,10 @@ namespace Chikaya.Web.Data.Migrations.Postgres
 
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<int?>("ProcessingDays")
                         .HasColumnType("integer");
@@ -237,6 +292,8 @@ namespace Chikaya.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CitizenId");
 
                     b.HasIndex("CitizenUserId");
 
@@ -640,6 +697,51 @@ namespace Chikaya.Web.Data.Migrations.Postgres
                     b.HasKey("Platform", "MessageId");
 
                     b.ToTable("ChatMessageReceipts");
+                });
+
+            modelBuilder.Entity("Chikaya.Web.Features.Citizens.CitizenMerge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.PrimitiveCollection<List<Guid>>("ComplaintIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<Guid>("KeptCitizenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MergedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MergedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("MergedCitizenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("MergedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UndoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("UndoneUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeptCitizenId");
+
+                    b.ToTable("CitizenMerges");
                 });
 
             modelBuilder.Entity("Chikaya.Web.Features.Jobs.JobLease", b =>
@@ -1135,6 +1237,14 @@ namespace Chikaya.Web.Data.Migrations.Postgres
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Chikaya.Domain.Complaints.Complaint", b =>
+                {
+                    b.HasOne("Chikaya.Domain.Citizens.Citizen", null)
+                        .WithMany()
+                        .HasForeignKey("CitizenId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Chikaya.Domain.Complaints.ComplaintEvent", b =>

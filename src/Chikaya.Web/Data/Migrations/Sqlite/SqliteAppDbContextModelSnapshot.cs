@@ -66,6 +66,50 @@ namespace Chikaya.Web.Data.Migrations.Sqlite
                     b.ToTable("Administrations");
                 });
 
+            modelBuilder.Entity("Chikaya.Domain.Citizens.Citizen", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cin")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cin");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Citizens");
+                });
+
             modelBuilder.Entity("Chikaya.Domain.Complaints.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -141,6 +185,9 @@ namespace Chikaya.Web.Data.Migrations.Sqlite
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CitizenId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CitizenUserId")
                         .HasColumnType("TEXT");
 
@@ -170,6 +217,10 @@ namespace Chikaya.Web.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -183,6 +234,10 @@ namespace Chikaya.Web.Data.Migrations.Sqlite
 
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ProcessingDays")
                         .HasColumnType("INTEGER");
@@ -229,6 +284,8 @@ namespace Chikaya.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CitizenId");
 
                     b.HasIndex("CitizenUserId");
 
@@ -620,6 +677,49 @@ namespace Chikaya.Web.Data.Migrations.Sqlite
                     b.HasKey("Platform", "MessageId");
 
                     b.ToTable("ChatMessageReceipts");
+                });
+
+            modelBuilder.Entity("Chikaya.Web.Features.Citizens.CitizenMerge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ComplaintIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KeptCitizenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MergedCitizenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MergedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeptCitizenId");
+
+                    b.ToTable("CitizenMerges");
                 });
 
             modelBuilder.Entity("Chikaya.Web.Features.Jobs.JobLease", b =>
@@ -1101,6 +1201,14 @@ namespace Chikaya.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Chikaya.Domain.Complaints.Complaint", b =>
+                {
+                    b.HasOne("Chikaya.Domain.Citizens.Citizen", null)
+                        .WithMany()
+                        .HasForeignKey("CitizenId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Chikaya.Domain.Complaints.ComplaintEvent", b =>

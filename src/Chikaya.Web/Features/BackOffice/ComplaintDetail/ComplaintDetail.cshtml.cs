@@ -1,5 +1,6 @@
 using Chikaya.Domain.Complaints;
 using Chikaya.Web.Data;
+using Chikaya.Web.Features.Citizens;
 using Chikaya.Web.Features.Portal.SubmitComplaint;
 using Chikaya.Web.Features.Shared;
 using Chikaya.Web.Infrastructure.Files;
@@ -22,6 +23,9 @@ public sealed class ComplaintDetailModel(AppDbContext db, HandleComplaintHandler
     public List<(string Id, string Name)> Handlers { get; private set; } = [];
     public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
     public string? Done { get; private set; }
+
+    /// <summary>The citizen's other complaints, from every channel, that this reader may see.</summary>
+    public CitizenComplaintsView? CitizenHistory { get; private set; }
 
     public sealed class InputModel
     {
@@ -89,6 +93,11 @@ public sealed class ComplaintDetailModel(AppDbContext db, HandleComplaintHandler
         Handlers = (await db.Users.AsNoTracking().Where(u => u.AdministrationId == complaint.AdministrationId)
             .Select(u => new { u.Id, u.FullName }).ToListAsync(ct)).Select(u => (u.Id, u.FullName)).OrderBy(u => u.FullName).ToList();
         Input.Version = complaint.Version;
+        if (scope.SeesPersonalData && complaint.CitizenId is { } citizenId)
+        {
+            var rows = await ComplaintSummary.OfCitizenAsync(scope.Filter(db.Complaints), db, citizenId, NowUtc, ct);
+            CitizenHistory = new CitizenComplaintsView(rows.Where(r => r.TrackingNumber != number).ToList(), "/backoffice/complaints/");
+        }
         return true;
     }
 }

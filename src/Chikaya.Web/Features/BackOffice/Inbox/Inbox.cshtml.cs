@@ -15,6 +15,7 @@ public sealed class InboxModel(AppDbContext db, TimeProvider clock) : PageModel
 
     [BindProperty(SupportsGet = true)] public ComplaintStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Queue { get; set; }
+    [BindProperty(SupportsGet = true)] public Channel? Channel { get; set; }
     [BindProperty(SupportsGet = true)] public int? ThemeId { get; set; }
     [BindProperty(SupportsGet = true)] public int? AdministrationId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
@@ -65,6 +66,7 @@ public sealed class InboxModel(AppDbContext db, TimeProvider clock) : PageModel
             _ => query.Where(c => open.Contains(c.Status)),
         };
         if (Status is { } status) query = query.Where(c => c.Status == status);
+        if (Channel is { } channel) query = query.Where(c => c.Channel == channel);
         if (ThemeId is { } theme) query = query.Where(c => c.ThemeId == theme);
         if (AdministrationId is { } administration) query = query.Where(c => c.AdministrationId == administration);
         if (!string.IsNullOrWhiteSpace(Search))

@@ -10,6 +10,15 @@ namespace Chikaya.Web.Features.Portal.SubmitComplaint;
 /// <summary>The lists a filing form offers: active themes, places grouped by region, administrations.</summary>
 public sealed class FormChoices(AppDbContext db, IStringLocalizer t)
 {
+    public const string ThemesKey = "ThemeChoices", PlacesKey = "PlaceChoices";
+
+    /// <summary>For the shared filing fields of the call centre and the mail office.</summary>
+    public async Task LoadAsync(Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary viewData, CancellationToken ct)
+    {
+        viewData[ThemesKey] = await ThemesAsync(ct);
+        viewData[PlacesKey] = await PlacesAsync(ct);
+    }
+
     public async Task<List<SelectListItem>> ThemesAsync(CancellationToken ct) =>
         (await db.Themes.AsNoTracking().Where(x => x.IsActive).OrderBy(x => x.SortOrder).ToListAsync(ct))
         .Select(x => new SelectListItem(Display.Name(x.Name), x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
+using Chikaya.Domain.Citizens;
 using Chikaya.Domain.Complaints;
 using Chikaya.Web.Data;
 using Chikaya.Web.Features.Portal.TrackComplaint;
@@ -63,6 +64,11 @@ public sealed class SubmitComplaintModel(SubmitComplaintHandler handler, FormCho
             Language = LocalizationSetup.CurrentLanguage, Latitude = latitude, Longitude = longitude, Address = Input.Address,
             CitizenUserId = Citizen?.Id, ContactName = Citizen?.FullName ?? Input.ContactName,
             ContactEmail = Citizen?.Email ?? Input.ContactEmail, ContactPhone = Input.ContactPhone ?? Citizen?.PhoneNumber,
+            // the account is verified, and its e-mail once confirmed; what an anonymous visitor types is not
+            Citizen = Citizen is null ? null : new CitizenIdentity
+            {
+                UserId = Citizen.Id, Name = Citizen.FullName, Email = Citizen.EmailConfirmed ? Citizen.Email : null,
+            },
             Files = AttachmentIntake.FromForm(Input.Files),
             IdempotencyKey = string.IsNullOrWhiteSpace(Input.IdempotencyKey) ? null : "web:" + Input.IdempotencyKey,
         }, ct);

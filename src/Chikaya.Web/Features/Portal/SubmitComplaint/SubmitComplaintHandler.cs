@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Chikaya.Domain.Citizens;
 using Chikaya.Domain.Complaints;
+using Chikaya.Web.Features.Citizens;
 using Chikaya.Web.Features.Deadlines;
 using Chikaya.Web.Data;
 using Chikaya.Web.Infrastructure.Files;
@@ -27,6 +29,16 @@ public sealed record SubmitComplaintCommand
     public string? ContactName { get; init; }
     public string? ContactEmail { get; init; }
     public string? ContactPhone { get; init; }
+    public string? PostalAddress { get; init; }
+
+    /// <summary>Only the identifiers the channel verified: they find or open the citizen's record.</summary>
+    public CitizenIdentity? Citizen { get; init; }
+
+    /// <summary>When the administration received it, if earlier than now: a letter's date at the mail office.</summary>
+    public DateTime? ReceivedUtc { get; init; }
+
+    public string? ExternalReference { get; init; }
+    public Actor? RegisteredBy { get; init; }
     public IReadOnlyList<IncomingFile> Files { get; init; } = [];
     public string? IdempotencyKey { get; init; }
 }
@@ -38,8 +50,8 @@ public abstract record SubmitComplaintResult
     public sealed record Invalid(IReadOnlyList<(string Field, string Code)> Errors) : SubmitComplaintResult;
 }
 
-/// <summary>Files a complaint from any channel: the portal form, the JSON API, later the call centre and e-mail.</summary>
-public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter router, AttachmentIntake intake,
+/// <summary>Files a complaint from any channel: the portal form, the JSON API, Open311, the call centre, the mail office, e-mail, chat.</summary>
+public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter router, AttachmentIntake intake, CitizenDirectory citizens,
     DeadlineRulesProvider deadlines, TimeProvider clock, IDataProtectionProvider protection, ComplaintMetrics metrics,
     ILogger<SubmitComplaintHandler> logger)
 {
@@ -69,6 +81,10 @@ public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter rout
             ContactName = command.ContactName,
             ContactEmail = command.ContactEmail,
             ContactPhone = command.ContactPhone,
+            PostalAddress = command.PostalAddress,
+            ReceivedUtc = command.ReceivedUtc,
+            ExternalReference = command.ExternalReference,
+            RegisteredBy = command.RegisteredBy,
         };
         var errors = routeErrors.Concat(input.Validate(now)).Concat(await intake.CheckAsync(command.Files)).ToList();
         if (errors.Count > 0) return new SubmitComplaintResult.Invalid(errors);
@@ -79,6 +95,8 @@ public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter rout
             var number = await NewTrackingNumberAsync(now, ct);
             var code = SecretCode.New();
             var rules = await deadlines.GetAsync(db, ct);
+            var citizen = await citizens.FindOrCreateAsync(command.Citizen, now, ct);
+            input = input with { CitizenId = citizen?.Id };
             var complaint = Complaint.Submit(input, number, code, rules.For(input.ThemeId, input.AdministrationId), now, attachments);
             db.Complaints.Add(complaint);
             if (command.IdempotencyKey is { } key)

@@ -38,9 +38,14 @@ public sealed class CitizenAccess(AppDbContext db, IDataProtectionProvider prote
         var complaint = await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.TrackingNumber == canonical, ct);
         if (complaint is null) return null;
         var userId = accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var owns = (userId is not null && complaint.CitizenUserId == userId) || Remembered().Contains(canonical);
+        var owns = (userId is not null && (complaint.CitizenUserId == userId || await IsOnAccountRecordAsync(complaint, userId, ct)))
+                   || Remembered().Contains(canonical);
         return owns ? complaint : null;
     }
+
+    /// <summary>Filed by phone or letter under the record the account is linked to: the same person's.</summary>
+    private Task<bool> IsOnAccountRecordAsync(Complaint complaint, string userId, CancellationToken ct) =>
+        complaint.CitizenId is { } id ? db.Citizens.AnyAsync(c => c.Id == id && c.UserId == userId, ct) : Task.FromResult(false);
 
     public void Remember(string trackingNumber)
     {

@@ -15,7 +15,9 @@ public sealed class MyComplaintsModel(AppDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        Complaints = await db.Complaints.AsNoTracking().Where(c => c.CitizenUserId == userId)
+        // what the person filed by phone or letter too, once their record is linked to the account
+        var records = db.Citizens.Where(c => c.UserId == userId).Select(c => (Guid?)c.Id);
+        Complaints = await db.Complaints.AsNoTracking().Where(c => c.CitizenUserId == userId || records.Contains(c.CitizenId))
             .OrderByDescending(c => c.ReceivedUtc)
             .Select(c => new Row(c.TrackingNumber, c.Subject, c.Kind, c.Status, c.ReceivedUtc)).Take(200).ToListAsync(ct);
     }

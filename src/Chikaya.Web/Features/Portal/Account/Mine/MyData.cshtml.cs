@@ -49,8 +49,13 @@ public sealed class MyDataModel(AppDbContext db, UserManager<AppUser> users, Sig
             return Page();
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var complaints = await db.Complaints.Include(c => c.Events).AsSplitQuery().Where(c => c.CitizenUserId == user.Id).ToListAsync(ct);
+        // the person's record goes too, with what they filed by phone or letter under it
+        var records = await db.Citizens.Where(c => c.UserId == user.Id).ToListAsync(ct);
+        var recordIds = records.Select(c => (Guid?)c.Id).ToList();
+        var complaints = await db.Complaints.Include(c => c.Events).AsSplitQuery()
+            .Where(c => c.CitizenUserId == user.Id || recordIds.Contains(c.CitizenId)).ToListAsync(ct);
         foreach (var complaint in complaints) complaint.ErasePersonalData(now);
+        foreach (var record in records) record.Forget();
         await db.SaveChangesAsync(ct);
         await users.DeleteAsync(user);
         await signIn.SignOutAsync();
