@@ -33,12 +33,13 @@ public sealed class TwoInstancesTests
         var counts = runs.GroupBy(name => name).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(minutes, counts["outbox"]);
         Assert.Equal(minutes, counts["audit-seal"]);
+        Assert.Equal(minutes, counts["webhooks"]);
         Assert.Equal(3, counts["deadline-sweep"]); // minutes 1, 16 and 31
         Assert.Equal(1, counts["daily-digest"]);
         Assert.Equal(1, counts["retention"]);
         Assert.Equal(1, counts["orphan-files"]);
         await using var db = first.Database();
-        Assert.Equal(6, await db.JobLeases.CountAsync(l => l.LastRunUtc != null));
+        Assert.Equal(7, await db.JobLeases.CountAsync(l => l.LastRunUtc != null));
     }
 
     [Fact]
