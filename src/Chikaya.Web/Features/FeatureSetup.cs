@@ -74,6 +74,7 @@ public static class FeatureSetup
         api.MapReferenceData();
         api.MapSubmitComplaint();
         api.MapGetComplaint();
+        api.MapCitizenActions();
         return app;
     }
 }

@@ -96,7 +96,11 @@ public sealed class AuthorizationMatrixTests(ChikayaApp app)
     ];
 
     /// <summary>Routes that only accept what a form or a client sends, tested by their own features.</summary>
-    private static readonly string[] PostOnly = ["/api/v1/complaints"];
+    private static readonly string[] PostOnly =
+    [
+        "/api/v1/complaints", "/api/v1/complaints/{number}/information", "/api/v1/complaints/{number}/rating",
+        "/api/v1/complaints/{number}/remarks", "/api/v1/complaints/{number}/reopen", "/api/v1/complaints/{number}/documents",
+    ];
 
     [Fact]
     public void Every_route_of_the_platform_is_in_the_matrix()
