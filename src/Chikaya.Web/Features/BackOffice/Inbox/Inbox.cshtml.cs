@@ -4,6 +4,7 @@ using Chikaya.Web.Features.Shared;
 using Chikaya.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Chikaya.Web.Features.BackOffice.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chikaya.Web.Features.BackOffice.Inbox;
@@ -75,7 +76,7 @@ public sealed class InboxModel(AppDbContext db, TimeProvider clock) : PageModel
             var text = Search.Trim();
             query = number is not null
                 ? query.Where(c => c.TrackingNumber == number)
-                : query.Where(c => c.Subject.Contains(text) || c.Description.Contains(text));
+                : query.Matching(db, text);
         }
         return query;
     }
