@@ -34,5 +34,6 @@ public static class Welcome
         ("agent.sante", "handler, Ministry of Health"),
         ("observateur", "national observer (read-only, no personal data)"),
         ("citoyen", "citizen with an account"),
+        ("callcentre", "call-centre agent (Allô Idaraty): /callcentre"),
     ];
 }
