@@ -28,7 +28,8 @@ public sealed class BackOfficeTests(ChikayaApp app)
         var agent = app.NewBrowser();
         await agent.SignInAsync("agent.anfa");
 
-        var inbox = await agent.GetAsync("/backoffice?Queue=to-decide");
+        // the queue holds every test's Anfa complaints: look this one up in it
+        var inbox = await agent.GetAsync("/backoffice?Queue=to-decide&Search=" + filed.TrackingNumber);
         Assert.Contains(filed.TrackingNumber, inbox.Body!.TextContent);
         var page = await agent.GetAsync(Detail(filed.TrackingNumber));
         page = await ActAsync(agent, page, ComplaintAction.Accept);
