@@ -143,7 +143,7 @@ public sealed class CitizenTests(ChikayaApp app)
 
         var page = await supervisor.GetAsync("/backoffice/citizens?Query=" + Uri.EscapeDataString(name));
         Assert.NotNull(page.QuerySelector("#no-citizen"));
-        var own = (await app.FileByPhoneAsync(await SignedInAsync("callcentre"), new() { ["Input.ContactName"] = "Autre " + name, ["Input.ContactPhone"] = "0" + phone[1..^1] + "9" })).Number();
+        var own = (await app.FileByPhoneAsync(await SignedInAsync("callcentre"), new() { ["Input.ContactName"] = "Autre " + name, ["Input.ContactPhone"] = phone[..^1] + (phone[^1] == '9' ? '8' : '9') })).Number();
         var ownId = (await app.ComplaintAsync(own)).CitizenId.ToString();
         page = await supervisor.GetAsync("/backoffice/citizens?Query=" + Uri.EscapeDataString(name));
         page = await supervisor.SubmitAsync(page, "#merge", new Dictionary<string, string?> { ["merged"] = ownId, ["kept"] = ownId });
