@@ -8,12 +8,13 @@ namespace Chikaya.Tests.TestSupport;
 /// <summary>Files through the call-centre console and the mail office, as their users do, with fresh identifiers.</summary>
 public static class ChannelScenario
 {
-    private static int _counter;
+    // a random start per run (the data of an earlier run may linger), then one step per call: never the same twice
+    private static int _counter = Random.Shared.Next(100_000, 800_000);
 
     /// <summary>A phone number, an e-mail address and a CIN no other test uses.</summary>
     public static (string Phone, string Email, string Cin) NewIdentifiers()
     {
-        var n = Interlocked.Increment(ref _counter) + Random.Shared.Next(100_000, 900_000);
+        var n = Interlocked.Increment(ref _counter);
         return ($"066{n:D7}"[..10], $"caller{n}@example.ma", $"TT{n % 1_000_000:D6}");
     }
 
