@@ -73,7 +73,7 @@ public sealed class LegacyImportTests : IAsyncLifetime
         Assert.Equal(10, seven.ProcessingDays);
         Assert.Equal((33.7, "Description 7, avec virgule"), (seven.Latitude!.Value, seven.Description));
         Assert.StartsWith("CH-2026-", seven.TrackingNumber);
-        Assert.Equal([ComplaintEventType.Submitted, ComplaintEventType.Accepted, ComplaintEventType.Answered], seven.Events.Select(e => e.Type));
+        Assert.Equal([ComplaintEventType.Submitted, ComplaintEventType.Accepted, ComplaintEventType.Answered], seven.Events.OrderBy(e => e.OccurredUtc).ThenBy(e => e.Id).Select(e => e.Type));
         // old news: nobody is told again about what happened months ago
         Assert.Equal(0, await db.Outbox.CountAsync());
     }
