@@ -43,6 +43,14 @@ public sealed record NewComplaint
     /// <summary>When the administration received it; a letter's date at the mail office. Defaults to now.</summary>
     public DateTime? ReceivedUtc { get; init; }
 
+    /// <summary>For channels without a subject (Open311, chat): the text's first line, shortened, or the fallback.</summary>
+    public static string SubjectFrom(string text, string fallback)
+    {
+        var first = text.Split('\n', 2)[0].Trim();
+        if (first.Length == 0) return fallback;
+        return first.Length <= 100 ? first : first[..99].TrimEnd() + "…";
+    }
+
     /// <summary>Every rule the input breaks, as (field, code) pairs; empty when it can be filed.</summary>
     public IReadOnlyList<(string Field, string Code)> Validate(DateTime nowUtc)
     {

@@ -118,6 +118,7 @@ public sealed class ChatChannelTests : IAsyncLifetime
         Assert.Equal((firstTheme.Id, await _app.AdministrationIdAsync("ARR-ANFA")), (complaint.ThemeId, complaint.AdministrationId));
         Assert.Equal(("+212612345678", "Rue Tahar Sebti, Anfa"), (complaint.ContactPhone, complaint.Address));
         Assert.Contains("media-77", complaint.Description);
+        Assert.Empty((await db.ChatConversations.SingleAsync(c => c.Platform == "whatsapp")).Transcript);
 
         var sent = Sent();
         Assert.All(sent, s => Assert.Equal("212612345678", s.GetProperty("to").GetString()));
@@ -164,6 +165,11 @@ public sealed class ChatChannelTests : IAsyncLifetime
         await using var db = _app.Database();
         var complaint = await db.Complaints.SingleAsync(c => c.Channel == Channel.Chat && c.Description.StartsWith("Trottoir"));
         Assert.Contains(complaint.TrackingNumber, page.Text("ol.chat"));
+        // the code is shown once; what the conversation keeps has it masked, like every stored secret code
+        Assert.Contains(complaint.TrackingNumber, page.Text("#chat-filed"));
+        Assert.True(complaint.OwnsSecretCode(System.Text.RegularExpressions.Regex.Match(page.Text("#chat-filed"), @"\w{4}-\w{4}(?=\.)").Value));
+        var kept = await db.ChatConversations.SingleAsync(c => c.Platform == "web");
+        Assert.Contains(kept.Transcript, line => line.Contains(Chikaya.Web.Features.Chat.ChatEngine.MaskedCode));
         Assert.Equal(await _app.AdministrationIdAsync("ARR-SIDI-BELYOUT"), complaint.AdministrationId);
     }
 }

@@ -21,10 +21,14 @@ public sealed partial class ChatEngine(AppDbContext db, SubmitComplaintHandler s
 {
     private static readonly string[] Cancel = ["annuler", "stop", "إلغاء", "الغاء"];
     private static readonly string[] Skip = ["non", "passer", "لا", "تخطي"];
+    public const string WebPlatform = "web";
+    public const string MaskedCode = "••••-••••";
+    private string? _secretCode;
 
     public async Task<IReadOnlyList<string>> HandleAsync(ChatMessage message, Channel channel, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        _secretCode = null;
         var conversation = await db.ChatConversations.FirstOrDefaultAsync(c => c.Platform == message.Platform && c.UserId == message.UserId, ct);
         if (conversation is null)
         {
@@ -37,9 +41,13 @@ public sealed partial class ChatEngine(AppDbContext db, SubmitComplaintHandler s
         CultureInfo.CurrentUICulture = new CultureInfo(conversation.Language);
         try
         {
-            conversation.Say(text.Length > 0 ? text : "📷", citizen: true);
             var replies = await ReplyAsync(conversation, text, message, channel, ct);
-            foreach (var reply in replies) conversation.Say(reply, citizen: false);
+            // only the portal's chat shows the exchange again, and never with the secret code: only its hash is kept
+            if (message.Platform == WebPlatform)
+            {
+                conversation.Say(text.Length > 0 ? text : "📷", citizen: true);
+                foreach (var reply in replies) conversation.Say(_secretCode is { } code ? reply.Replace(code, MaskedCode) : reply, citizen: false);
+            }
             conversation.UpdatedUtc = now;
             await db.SaveChangesAsync(ct);
             return replies;
@@ -85,13 +93,16 @@ public sealed partial class ChatEngine(AppDbContext db, SubmitComplaintHandler s
         }
     }
 
+    /// <summary>The reply of these that carries the secret code, if this message filed a complaint.</summary>
+    public string? FiledReply(IReadOnlyList<string> replies) => _secretCode is { } code ? replies.FirstOrDefault(r => r.Contains(code)) : null;
+
     private async Task<List<string>> FileAsync(ChatConversation c, ChatMessage message, Channel channel, CancellationToken ct)
     {
         var description = c.Description! + (message.ImageUrl is { } photo ? "\n\n" + photo : "");
         var result = await submit.HandleAsync(new SubmitComplaintCommand
         {
             Channel = channel, ThemeId = c.ThemeId, TerritoryCode = c.TerritoryCode, Address = c.Place,
-            Subject = description.Split('\n', 2)[0] is { Length: > 100 } first ? first[..99] + "…" : description.Split('\n', 2)[0],
+            Subject = NewComplaint.SubjectFrom(description, ""),
             Description = description, Language = c.Language, ContactPhone = message.Phone,
             // WhatsApp vouches for the number it delivers from: the citizen's record is found by it
             Citizen = message.Phone is { } phone ? new Domain.Citizens.CitizenIdentity { Phone = phone } : null,
@@ -103,6 +114,7 @@ public sealed partial class ChatEngine(AppDbContext db, SubmitComplaintHandler s
             return [t[invalid.Errors[0].Code], t["chat.place"]];
         }
         var filed = (SubmitComplaintResult.Filed)result;
+        _secretCode = filed.SecretCode;
         c.Reset();
         return [t["chat.filed", filed.Complaint.TrackingNumber, filed.SecretCode, Display.Date(filed.Complaint.AnswerDueUtc)]];
     }

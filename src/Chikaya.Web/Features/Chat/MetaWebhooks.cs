@@ -27,8 +27,8 @@ public static class MetaWebhooks
         {
             channels.MapGet("/" + platform, (HttpContext http, IOptions<ChatOptions> options) => Verify(http, Options(options, platform)));
             channels.MapPost("/" + platform, (HttpContext http, IOptions<ChatOptions> options, AppDbContext db, ChatEngine engine,
-                IHttpClientFactory clients, ILoggerFactory logs, CancellationToken ct) =>
-                ReceiveAsync(platform, http, Options(options, platform), db, engine, clients.CreateClient(Client), logs.CreateLogger(typeof(MetaWebhooks)), ct));
+                IHttpClientFactory clients, ILoggerFactory logs, TimeProvider clock, CancellationToken ct) =>
+                ReceiveAsync(platform, http, Options(options, platform), db, engine, clients.CreateClient(Client), logs.CreateLogger(typeof(MetaWebhooks)), clock, ct));
         }
         return app;
     }
@@ -46,7 +46,7 @@ public static class MetaWebhooks
     }
 
     private static async Task<IResult> ReceiveAsync(string platform, HttpContext http, MetaPlatformOptions options, AppDbContext db,
-        ChatEngine engine, HttpClient client, ILogger logger, CancellationToken ct)
+        ChatEngine engine, HttpClient client, ILogger logger, TimeProvider clock, CancellationToken ct)
     {
         if (!options.IsConfigured) return Results.NotFound();
         using var buffer = new MemoryStream();
@@ -64,7 +64,7 @@ public static class MetaWebhooks
         foreach (var (id, message) in messages)
         {
             if (await db.ChatMessageReceipts.AnyAsync(r => r.Platform == platform && r.MessageId == id, ct)) continue;
-            db.ChatMessageReceipts.Add(new ChatMessageReceipt { Platform = platform, MessageId = id, ReceivedUtc = DateTime.UtcNow });
+            db.ChatMessageReceipts.Add(new ChatMessageReceipt { Platform = platform, MessageId = id, ReceivedUtc = clock.GetUtcNow().UtcDateTime });
             var replies = await engine.HandleAsync(message, platform == WhatsApp ? Channel.Chat : Channel.SocialNetwork, ct);
             foreach (var reply in replies) await SendAsync(platform, options, client, message.UserId, reply, logger, ct);
         }

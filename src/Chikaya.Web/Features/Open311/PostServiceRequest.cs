@@ -13,8 +13,6 @@ namespace Chikaya.Web.Features.Open311;
 /// </summary>
 public static class PostServiceRequest
 {
-    public const int SubjectLength = 100;
-
     public static async Task<IResult> HandleAsync(string format, HttpContext http, AppDbContext db,
         SubmitComplaintHandler handler, ComplaintRouter router, IStringLocalizer t, CancellationToken ct)
     {
@@ -67,7 +65,7 @@ public static class PostServiceRequest
             ThemeId = theme.Id,
             AdministrationId = route.AdministrationId,
             TerritoryCode = attributes.TerritoryCode,
-            Subject = Subject(description, theme.NameFr),
+            Subject = NewComplaint.SubjectFrom(description, theme.NameFr),
             Description = media is null ? description : description + "\n\n" + media,
             Language = Open311Services.IsArabic(Field("locale")) ? "ar" : "fr",
             Latitude = lat,
@@ -91,13 +89,5 @@ public static class PostServiceRequest
             ["tracking_url"] = $"/track/{filed.Complaint.TrackingNumber}",
         };
         return Open311Format.WriteList(format, [receipt], "service_requests", "request", status: 201);
-    }
-
-    /// <summary>Open311 has no subject: the description's first line stands for it.</summary>
-    private static string Subject(string description, string serviceName)
-    {
-        var first = description.Split('\n', 2)[0].Trim();
-        if (first.Length == 0) return serviceName;
-        return first.Length <= SubjectLength ? first : first[..(SubjectLength - 1)].TrimEnd() + "…";
     }
 }

@@ -11,14 +11,18 @@ namespace Chikaya.Web.Features.Portal.Chat;
 /// <summary>The portal's chat: the same conversation as on WhatsApp, in a page that needs no script.</summary>
 public sealed class ChatModel(AppDbContext db, ChatEngine engine) : PageModel
 {
-    public const string Platform = "web";
+    public const string Platform = ChatEngine.WebPlatform;
     private const string Cookie = "chikaya-chat";
 
     [BindProperty] public string? Text { get; set; }
     public IReadOnlyList<string> Transcript { get; private set; } = [];
 
+    /// <summary>The reply that carries the secret code, shown once after the filing: the transcript keeps it masked.</summary>
+    public string? Filed { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Filed = TempData[nameof(Filed)] as string;
         if (Request.Cookies[Cookie] is { Length: 32 } id)
             Transcript = await db.ChatConversations.AsNoTracking().Where(c => c.Platform == Platform && c.UserId == id)
                 .Select(c => c.Transcript).FirstOrDefaultAsync(ct) ?? [];
@@ -32,7 +36,8 @@ public sealed class ChatModel(AppDbContext db, ChatEngine engine) : PageModel
         {
             HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(7), IsEssential = true,
         });
-        await engine.HandleAsync(new ChatMessage(Platform, id, Text), Channel.Chat, ct);
+        var replies = await engine.HandleAsync(new ChatMessage(Platform, id, Text), Channel.Chat, ct);
+        if (engine.FiledReply(replies) is { } filed) TempData[nameof(Filed)] = filed;
         return RedirectToPage();
     }
 }
