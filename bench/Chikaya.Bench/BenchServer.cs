@@ -36,6 +36,9 @@ public sealed class BenchServer : IAsyncDisposable
         // one load tool speaks for many citizens: the per-address limits would measure themselves
         foreach (var limit in new[] { "Filing", "Tracking" })
             info.Environment[$"Chikaya__RateLimits__{limit}__PermitLimit"] = "1000000000";
+        // settings to try, as environment variables: Logging__LogLevel__Default=Warning, Chikaya__...=...
+        foreach (var (key, value) in options.Where(o => o.Key.Contains("__", StringComparison.Ordinal)))
+            info.Environment[key] = value;
         if (database == "postgres")
         {
             _postgres = options.GetValueOrDefault("postgres", "Host=127.0.0.1;Port=55432;Username=app");

@@ -11,12 +11,15 @@ public static class DatabaseSetup
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton<DatabaseWriteGate>();
+        services.AddSingleton<ReferenceCache>();
+        services.AddSingleton<ReferenceCacheInterceptor>();
         if (options.IsPostgres)
         {
             var connectionString = configuration.GetConnectionString("Chikaya")
                 ?? throw new InvalidOperationException("ConnectionStrings:Chikaya is required when the provider is Postgres.");
             services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, db) => db.UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<OutboxInterceptor>(), sp.GetRequiredService<Features.Partners.WebhookInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<OutboxInterceptor>(), sp.GetRequiredService<Features.Partners.WebhookInterceptor>(),
+                    sp.GetRequiredService<ReferenceCacheInterceptor>()));
         }
         else
         {
@@ -24,7 +27,8 @@ public static class DatabaseSetup
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, db) => db
                 .UseSqlite(connectionString)
                 .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<OutboxInterceptor>(),
-                    sp.GetRequiredService<Features.Partners.WebhookInterceptor>(), sp.GetRequiredService<DatabaseWriteGate>()));
+                    sp.GetRequiredService<Features.Partners.WebhookInterceptor>(), sp.GetRequiredService<ReferenceCacheInterceptor>(),
+                    sp.GetRequiredService<DatabaseWriteGate>()));
         }
         services.AddChikayaReadOnlyDatabase(configuration, options.IsPostgres);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");

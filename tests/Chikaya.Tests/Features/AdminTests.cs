@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using Chikaya.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -65,8 +66,36 @@ public sealed class AdminTests(ChikayaApp app)
             ["AdministrationId"] = health.ToString(CultureInfo.InvariantCulture),
         });
         var filed = await app.FileAsync(territory: "A-SBATA", theme: "public-transport");
+        var rule = await db.RoutingRules.SingleAsync(r => r.ThemeId == transport && r.TerritoryId == sbata);
+        await admin.SubmitAsync(await admin.GetAsync("/admin/routing"), $"form[action$='/Delete?id={rule.Id}']");
+        var afterDeletion = await app.FileAsync(territory: "A-SBATA", theme: "public-transport");
 
         Assert.Equal(health, filed.AdministrationId);
+        // the rules are kept in memory: removing one takes effect at the next filing all the same
+        Assert.NotEqual(health, afterDeletion.AdministrationId);
+    }
+
+    [Fact]
+    public async Task A_theme_closed_by_an_administrator_is_refused_at_the_next_filing()
+    {
+        var admin = app.NewBrowser();
+        await admin.SignInAsync("admin");
+        await using var db = app.Database();
+        var theme = new Chikaya.Domain.Themes.Theme($"closing-{Guid.NewGuid():N}"[..20], "Thème fermé", "موضوع مغلق", 99);
+        db.Themes.Add(theme);
+        await db.SaveChangesAsync();
+        var before = await app.FileAsync(theme: theme.Code);
+
+        await admin.SubmitAsync(await admin.GetAsync($"/admin/themes/{theme.Id}"), "main form",
+            new Dictionary<string, string?> { ["Input.IsActive"] = "false" });
+        using var client = app.NewApiClient();
+        var after = await client.PostAsJsonAsync("/api/v1/complaints", new
+        {
+            themeId = theme.Id, territoryCode = "A-ANFA", subject = "Thème fermé", description = "Le thème vient d'être fermé.",
+        });
+
+        Assert.NotNull(before.TrackingNumber);
+        Assert.Equal(HttpStatusCode.BadRequest, after.StatusCode);
     }
 
     [Fact]

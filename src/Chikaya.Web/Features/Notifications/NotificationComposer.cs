@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Chikaya.Web.Features.Notifications;
 
 /// <summary>Decides who hears of a step of a complaint, and writes their message from the templates.</summary>
-public sealed class NotificationComposer(IOptions<NotificationOptions> options)
+public sealed class NotificationComposer(IOptions<NotificationOptions> options, ReferenceCache references)
 {
     // steps older than this are history being loaded (the demo, an import), not news
     private static readonly TimeSpan News = TimeSpan.FromDays(1);
@@ -32,12 +32,13 @@ public sealed class NotificationComposer(IOptions<NotificationOptions> options)
         if (step.OccurredUtc < nowUtc - News) return [];
         var messages = new List<OutboxMessage>();
         var administrationId = step.Type == ComplaintEventType.Transferred ? step.AdministrationId ?? complaint.AdministrationId : complaint.AdministrationId;
-        var administration = await db.Administrations.AsNoTracking().Where(a => a.Id == administrationId)
-            .Select(a => new { a.NameFr, a.NameAr }).FirstOrDefaultAsync(ct);
+        var reference = await references.GetAsync(db, ct);
+        var administration = reference.Administrations.GetValueOrDefault(administrationId);
 
-        async Task AddAsync(MessageChannel channel, string to, string key, string language, bool staff, int? days = null)
+        void Add(MessageChannel channel, string to, string key, string language, bool staff, int? days = null)
         {
-            var (subject, body) = await TemplateAsync(db, key, language, ct);
+            var (subject, body) = reference.Templates.TryGetValue((key, language), out var edited)
+                ? (edited.Subject, edited.Body) : DefaultTemplates.For(key, language);
             var values = new Dictionary<string, string>
             {
                 ["number"] = complaint.TrackingNumber,
@@ -60,9 +61,9 @@ public sealed class NotificationComposer(IOptions<NotificationOptions> options)
 
         if (step.IsPublic && CitizenTemplates.TryGetValue(step.Type, out var citizenKey))
         {
-            if (complaint.ContactEmail is { } email) await AddAsync(MessageChannel.Email, email, citizenKey, complaint.Language, staff: false);
+            if (complaint.ContactEmail is { } email) Add(MessageChannel.Email, email, citizenKey, complaint.Language, staff: false);
             if (complaint.ContactPhone is { } phone && options.Value.Sms.Url is not null)
-                await AddAsync(MessageChannel.Sms, phone, citizenKey, complaint.Language, staff: false);
+                Add(MessageChannel.Sms, phone, citizenKey, complaint.Language, staff: false);
         }
 
         var staffKey = step.Type switch
@@ -75,7 +76,7 @@ public sealed class NotificationComposer(IOptions<NotificationOptions> options)
         if (staffKey is null) return messages;
         var days = step.Type == ComplaintEventType.DeadlineWarning && int.TryParse(step.Text?.Split(':').Last(), out var d) ? d : (int?)null;
         foreach (var (email, language) in await StaffToTellAsync(db, complaint, step, ct))
-            await AddAsync(MessageChannel.Email, email, staffKey, language, staff: true, days);
+            Add(MessageChannel.Email, email, staffKey, language, staff: true, days);
         return messages;
     }
 

@@ -10,7 +10,7 @@ namespace Chikaya.Web.Features.Partners;
 /// Each step a partner subscribed to becomes a delivery row in the same SaveChanges as the step: a change
 /// that is saved is reported, one that is not is never reported.
 /// </summary>
-public sealed class WebhookInterceptor(TimeProvider clock) : BeforeSaveInterceptor
+public sealed class WebhookInterceptor(TimeProvider clock, ReferenceCache references) : BeforeSaveInterceptor
 {
     public static WebhookEvents EventOf(ComplaintEventType type) => type switch
     {
@@ -29,8 +29,8 @@ public sealed class WebhookInterceptor(TimeProvider clock) : BeforeSaveIntercept
         var steps = db.ChangeTracker.Entries<ComplaintEvent>()
             .Where(e => e.State == EntityState.Added && EventOf(e.Entity.Type) != WebhookEvents.None).Select(e => e.Entity).ToList();
         if (steps.Count == 0) return;
-        var subscribers = await db.Partners.AsNoTracking().Where(p => p.RevokedUtc == null && p.WebhookUrl != null && p.WebhookEvents != WebhookEvents.None)
-            .ToListAsync(ct);
+        var reference = await references.GetAsync(db, ct);
+        var subscribers = reference.WebhookSubscribers;
         if (subscribers.Count == 0) return;
         var complaints = db.ChangeTracker.Entries<Complaint>().Select(e => e.Entity).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -39,8 +39,8 @@ public sealed class WebhookInterceptor(TimeProvider clock) : BeforeSaveIntercept
             if (complaints.FirstOrDefault(c => c.Events.Contains(step)) is not { } complaint) continue;
             var kind = EventOf(step.Type);
             var administrations = new[] { complaint.AdministrationId, step.AdministrationId ?? complaint.AdministrationId };
-            var theme = await db.Themes.FindAsync([complaint.ThemeId], ct);
-            var administration = await db.Administrations.FindAsync([complaint.AdministrationId], ct);
+            var theme = reference.Themes.GetValueOrDefault(complaint.ThemeId);
+            var administration = reference.Administrations.GetValueOrDefault(complaint.AdministrationId);
             foreach (var partner in subscribers.Where(p => p.WebhookEvents.HasFlag(kind) && administrations.Any(p.Covers)))
             {
                 var payload = new Dictionary<string, object?>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Chikaya.Web.Features.Admin.Routing;
 
 /// <summary>Which administration receives a theme in a territory; the most specific rule wins.</summary>
-public sealed class RoutingRulesModel(AppDbContext db, IStringLocalizer t) : PageModel
+public sealed class RoutingRulesModel(AppDbContext db, ReferenceCache references, IStringLocalizer t) : PageModel
 {
     [BindProperty] public int? ThemeId { get; set; }
     [BindProperty] public int? TerritoryId { get; set; }
@@ -41,6 +41,7 @@ public sealed class RoutingRulesModel(AppDbContext db, IStringLocalizer t) : Pag
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         await db.RoutingRules.Where(r => r.Id == id).ExecuteDeleteAsync(ct);
+        references.Invalidate();
         return RedirectToPage();
     }
 

@@ -21,6 +21,7 @@ public sealed class CitizenAccess(AppDbContext db, IDataProtectionProvider prote
     {
         var canonical = TrackingNumber.Normalize(number);
         if (canonical is null || (string.IsNullOrWhiteSpace(secretCode) && string.IsNullOrWhiteSpace(email))) return null;
+        await db.Database.OpenConnectionAsync(ct);
         var complaint = await db.Complaints.AsNoTracking().Include(c => c.Events).Include(c => c.Attachments)
             .AsSplitQuery().FirstOrDefaultAsync(c => c.TrackingNumber == canonical, ct);
         if (complaint is null) return null;
