@@ -37,7 +37,7 @@ public sealed class BenchServer : IAsyncDisposable
         foreach (var limit in new[] { "Filing", "Tracking" })
             info.Environment[$"Chikaya__RateLimits__{limit}__PermitLimit"] = "1000000000";
         // settings to try, as environment variables: Logging__LogLevel__Default=Warning, Chikaya__...=...
-        foreach (var (key, value) in options.Where(o => o.Key.Contains("__", StringComparison.Ordinal)))
+        foreach (var (key, value) in options.Where(o => o.Key.Contains("__", StringComparison.Ordinal) || o.Key.StartsWith("DOTNET_", StringComparison.Ordinal)))
             info.Environment[key] = value;
         if (database == "postgres")
         {
