@@ -1,0 +1,25 @@
+using Chikaya.Web.Data;
+
+namespace Chikaya.Web.Features.Dashboard;
+
+/// <summary>Fills this instance's <see cref="DashboardStore"/> after start, in the background; tries again a minute later if it fails.</summary>
+public sealed class DashboardStoreLoader(IServiceScopeFactory scopes, DashboardStore store, ILogger<DashboardStoreLoader> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!store.IsLoaded && !stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await store.LoadAsync(scope.ServiceProvider.GetRequiredKeyedService<AppDbContext>(ReadOnlyDatabase.Key), stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Dashboard store not loaded: the database computes the dashboards meanwhile");
+                await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken);
+            }
+        }
+    }
+}
