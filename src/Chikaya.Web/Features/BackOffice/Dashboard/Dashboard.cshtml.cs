@@ -4,7 +4,6 @@ using Chikaya.Web.Features.Shared;
 using Chikaya.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 using Chikaya.Web.Features.Dashboard;
 

@@ -2,7 +2,6 @@ using Chikaya.Web.Data;
 using Chikaya.Web.Features.Dashboard;
 using Chikaya.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Chikaya.Web.Features.BackOffice.Dashboard;

@@ -3,7 +3,6 @@ using Chikaya.Web.Features.Dashboard;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chikaya.Web.Features.Portal.Reports;
 

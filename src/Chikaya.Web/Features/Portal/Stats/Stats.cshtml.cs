@@ -1,7 +1,6 @@
 using Chikaya.Web.Data;
 using Chikaya.Web.Features.Dashboard;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chikaya.Web.Features.Portal.Stats;
 
