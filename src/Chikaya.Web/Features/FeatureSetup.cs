@@ -40,7 +40,9 @@ public static class FeatureSetup
         services.AddHttpClient(Chat.MetaWebhooks.Client, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddMemoryCache(options => options.SizeLimit = 10_000);
         services.AddSingleton<Chikaya.Web.Features.Dashboard.DashboardCache>();
-        services.AddHostedService<Chikaya.Web.Features.Dashboard.DashboardWarmup>();
+        services.AddSingleton<Chikaya.Web.Features.Dashboard.DashboardStore>();
+        services.AddHostedService<Chikaya.Web.Features.Dashboard.DashboardStoreLoader>();
+        services.AddScoped<Chikaya.Web.Features.Dashboard.DashboardReader>();
 
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddSingleton<NotificationComposer>();

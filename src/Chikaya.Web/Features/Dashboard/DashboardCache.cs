@@ -5,8 +5,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Chikaya.Web.Features.Dashboard;
 
 /// <summary>
-/// Dashboards are read far more often than they change meaningfully: the same figures are kept for a
-/// minute per reader's scope and filter, so a busy public statistics page costs one computation a minute.
+/// The public statistics page is read far more often than its figures change meaningfully: they are kept for a
+/// minute per filter, so a busy page costs one computation a minute (staff dashboards read the store afresh).
 /// </summary>
 public sealed class DashboardCache(IMemoryCache cache)
 {
@@ -19,10 +19,6 @@ public sealed class DashboardCache(IMemoryCache cache)
             entry.Size = 1;
             return compute();
         })!;
-
-    /// <summary>Replaces what is kept, so that readers never wait for a computation the warm-up already did.</summary>
-    public void Set<T>(string what, string scope, DashboardFilter filter, T value) =>
-        cache.Set(Key(what, scope, filter), value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime * 2, Size = 1 });
 
     private static string Key(string what, string scope, DashboardFilter filter)
     {

@@ -20,37 +20,23 @@ public sealed record DashboardFilter
     public DateOnly? To { get; init; }
 
     /// <summary>The complaints the filter keeps, within what the reader may see (null scope: everything, for public figures).</summary>
-    public async Task<IQueryable<Complaint>> ApplyAsync(AppDbContext db, StaffScope? scope, CancellationToken ct)
+    public async Task<IQueryable<Complaint>> ApplyAsync(AppDbContext db, StaffScope? scope, CancellationToken ct) =>
+        (await ResolveAsync(db, scope is null || scope.All ? null : scope.AdministrationIds, ct)).Apply(db);
+
+    /// <summary>The filter with its places and administrations looked up: what the database and the store both apply.</summary>
+    public async Task<ResolvedFilter> ResolveAsync(AppDbContext db, IReadOnlySet<int>? scope, CancellationToken ct)
     {
-        var query = db.Complaints.AsNoTracking();
-        if (scope is not null) query = scope.Filter(query);
-        if (Territory is { Length: > 0 } code)
-        {
-            var ids = await TerritoryIdsUnderAsync(db, code, ct);
-            query = query.Where(c => c.TerritoryId != null && ids.Contains(c.TerritoryId.Value));
-        }
+        List<int>? territories = Territory is { Length: > 0 } code ? await TerritoryIdsUnderAsync(db, code, ct) : null;
+        List<int>? below = null;
         if (AdministrationId is { } administration)
         {
             var all = await db.Administrations.AsNoTracking().Select(a => new { a.Id, a.ParentId }).ToListAsync(ct);
-            var below = new Domain.Administrations.AdministrationHierarchy(all.Select(a => (a.Id, a.ParentId)))
+            below = new Domain.Administrations.AdministrationHierarchy(all.Select(a => (a.Id, a.ParentId)))
                 .SelfAndDescendants(administration).ToList();
-            query = query.Where(c => below.Contains(c.AdministrationId));
         }
-        if (ThemeId is { } theme) query = query.Where(c => c.ThemeId == theme);
-        if (Channel is { } channel) query = query.Where(c => c.Channel == channel);
-        if (Kind is { } kind) query = query.Where(c => c.Kind == kind);
-        if (Status is { } status) query = query.Where(c => c.Status == status);
-        if (From is { } from)
-        {
-            var start = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), Display.Morocco);
-            query = query.Where(c => c.ReceivedUtc >= start);
-        }
-        if (To is { } to)
-        {
-            var end = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Display.Morocco);
-            query = query.Where(c => c.ReceivedUtc < end);
-        }
-        return query;
+        DateTime? start = From is { } from ? TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), Display.Morocco) : null;
+        DateTime? end = To is { } to ? TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Display.Morocco) : null;
+        return new ResolvedFilter(scope?.ToList(), territories, below, ThemeId, Channel, Kind, Status, start, end);
     }
 
     /// <summary>The territory and every territory inside it: a region covers its provinces, communes and arrondissements.</summary>

@@ -11,6 +11,9 @@ public sealed record DashboardColumn(string Channel, bool CurrentYear, int Recei
 /// <summary>Days from receipt to answer, over the answered complaints.</summary>
 public sealed record ProcessingTime(int Answered, int? Min, double? Mean, int? Max);
 
+/// <summary>Complaints of one channel and theme, received this year or before, open or not, of one age (0, 1: over 30 days, 2: over 60).</summary>
+public sealed record FigureCell(Channel Channel, int ThemeId, bool Current, bool Open, int Age, int Count, int Answered, int? Min, int? Max, long Sum);
+
 public sealed record DashboardFigures(IReadOnlyList<DashboardColumn> Columns, ProcessingTime Time,
     IReadOnlyList<(int ThemeId, int Count)> Themes, IReadOnlyList<(Channel Channel, int Count)> Channels,
     IReadOnlyList<(DateOnly Month, int Received, int Answered)> Months);
@@ -60,7 +63,14 @@ public static class DashboardQuery
                 Min = g.Min(c => c.ProcessingDays), Max = g.Max(c => c.ProcessingDays), Sum = g.Sum(c => c.ProcessingDays),
             })
             .ToListAsync(ct);
+        var months = await MonthsAsync(complaints, nowUtc, ct);
+        return Compose(cells.Select(c => new FigureCell(c.Channel, c.ThemeId, c.Current, c.Open, c.Age, c.Count, c.Answered, c.Min, c.Max,
+            c.Sum ?? 0)).ToList(), FirstMonth(nowUtc), months.Received, months.Answered);
+    }
 
+    /// <summary>The table, the theme split, the channel mix and the trend from the grouped counts, however they were computed.</summary>
+    public static DashboardFigures Compose(IReadOnlyList<FigureCell> cells, DateTime firstMonth, int[] received, int[] answered)
+    {
         var columns = new List<DashboardColumn>();
         foreach (var current in new[] { true, false })
         foreach (var group in ChannelGroups)
@@ -69,29 +79,33 @@ public static class DashboardQuery
             columns.Add(new DashboardColumn(group, current,
                 mine.Sum(c => c.Count), mine.Where(c => c.Open).Sum(c => c.Count),
                 mine.Where(c => c.Open && c.Age == 1).Sum(c => c.Count), mine.Where(c => c.Open && c.Age == 2).Sum(c => c.Count),
-                Time(mine.Sum(c => c.Answered), mine.Min(c => c.Min), mine.Sum(c => c.Sum ?? 0), mine.Max(c => c.Max))));
+                Time(mine.Sum(c => c.Answered), mine.Min(c => c.Min), mine.Sum(c => c.Sum), mine.Max(c => c.Max))));
         }
-        var time = Time(cells.Sum(c => c.Answered), cells.Min(c => c.Min), cells.Sum(c => c.Sum ?? 0), cells.Max(c => c.Max));
-        var channels = cells.GroupBy(c => c.Channel).Select(g => (g.Key, g.Sum(c => c.Count))).OrderByDescending(c => c.Item2).ToList();
-        var themes = cells.GroupBy(c => c.ThemeId).Select(g => (g.Key, g.Sum(c => c.Count))).OrderByDescending(t => t.Item2).ToList();
-        return new DashboardFigures(columns, time, themes, channels, await MonthsAsync(complaints, nowUtc, ct));
+        var time = Time(cells.Sum(c => c.Answered), cells.Min(c => c.Min), cells.Sum(c => c.Sum), cells.Max(c => c.Max));
+        var channels = cells.GroupBy(c => c.Channel).Select(g => (g.Key, g.Sum(c => c.Count)))
+            .OrderByDescending(c => c.Item2).ThenBy(c => c.Key).ToList();
+        var themes = cells.GroupBy(c => c.ThemeId).Select(g => (g.Key, g.Sum(c => c.Count)))
+            .OrderByDescending(t => t.Item2).ThenBy(t => t.Key).ToList();
+        var months = Enumerable.Range(0, 12).Select(i => (DateOnly.FromDateTime(firstMonth.AddMonths(i)), received[i], answered[i])).ToList();
+        return new DashboardFigures(columns, time, themes, channels, months);
     }
 
+    /// <summary>The first of the twelve months of the trend (UTC months, as the database groups them).</summary>
+    public static DateTime FirstMonth(DateTime nowUtc) => new DateTime(nowUtc.Year, nowUtc.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-11);
+
     /// <summary>The last twelve months: received and answered per month.</summary>
-    private static async Task<List<(DateOnly, int, int)>> MonthsAsync(IQueryable<Complaint> complaints, DateTime nowUtc, CancellationToken ct)
+    private static async Task<(int[] Received, int[] Answered)> MonthsAsync(IQueryable<Complaint> complaints, DateTime nowUtc, CancellationToken ct)
     {
-        var first = new DateTime(nowUtc.Year, nowUtc.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-11);
+        var first = FirstMonth(nowUtc);
         var received = await complaints.Where(c => c.ReceivedUtc >= first)
             .GroupBy(c => new { c.ReceivedUtc.Year, c.ReceivedUtc.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
             .ToListAsync(ct);
         var answered = await complaints.Where(c => c.AnsweredUtc >= first)
             .GroupBy(c => new { c.AnsweredUtc!.Value.Year, c.AnsweredUtc!.Value.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
             .ToListAsync(ct);
-        return Enumerable.Range(0, 12).Select(i => first.AddMonths(i))
-            .Select(m => (DateOnly.FromDateTime(m),
-                received.Where(r => r.Year == m.Year && r.Month == m.Month).Sum(r => r.Count),
-                answered.Where(r => r.Year == m.Year && r.Month == m.Month).Sum(r => r.Count)))
-            .ToList();
+        int[] PerMonth(IEnumerable<(int Year, int Month, int Count)> counts) => Enumerable.Range(0, 12).Select(i => first.AddMonths(i))
+            .Select(m => counts.Where(r => r.Year == m.Year && r.Month == m.Month).Sum(r => r.Count)).ToArray();
+        return (PerMonth(received.Select(r => (r.Year, r.Month, r.Count))), PerMonth(answered.Select(r => (r.Year, r.Month, r.Count))));
     }
 
     public static bool InGroup(Channel channel, string group) => group switch

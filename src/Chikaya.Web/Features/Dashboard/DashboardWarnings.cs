@@ -27,9 +27,13 @@ public sealed record DashboardWarnings(int DueSoon, int Overdue, IReadOnlyList<G
         var then = await complaints.Where(c => c.ReceivedUtc <= monthAgo
                 && (c.AnsweredUtc == null || c.AnsweredUtc > monthAgo) && (c.ClosedUtc == null || c.ClosedUtc > monthAgo))
             .GroupBy(c => c.AdministrationId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var growing = now.Select(n => new GrowingBacklog(n.Key, then.FirstOrDefault(t => t.Key == n.Key)?.Count ?? 0, n.Count))
-            .Where(g => g.OpenNow - g.OpenMonthAgo >= 5 && g.OpenNow >= g.OpenMonthAgo * 1.2)
-            .OrderByDescending(g => g.OpenNow - g.OpenMonthAgo).ToList();
+        var growing = GrowingBacklogs(now.ToDictionary(n => n.Key, n => n.Count), then.ToDictionary(t => t.Key, t => t.Count));
         return new DashboardWarnings(dueSoon, overdue, growing);
     }
+
+    /// <summary>The administrations whose open complaints grew enough, from the counts per administration now and a month ago.</summary>
+    public static IReadOnlyList<GrowingBacklog> GrowingBacklogs(IReadOnlyDictionary<int, int> openNow, IReadOnlyDictionary<int, int> openMonthAgo) =>
+        openNow.Select(n => new GrowingBacklog(n.Key, openMonthAgo.GetValueOrDefault(n.Key), n.Value))
+            .Where(g => g.OpenNow - g.OpenMonthAgo >= 5 && g.OpenNow >= g.OpenMonthAgo * 1.2)
+            .OrderByDescending(g => g.OpenNow - g.OpenMonthAgo).ThenBy(g => g.AdministrationId).ToList();
 }

@@ -7,6 +7,9 @@ namespace Chikaya.Web.Features.Dashboard;
 public sealed record RankingRow(int Rank, int AdministrationId, int Received, int Answered, double? MedianDays,
     double? ShareWithin60Days, double? Satisfaction, int Ratings);
 
+/// <summary>One administration's counts over the complaints that count for the ranking (rejected ones do not).</summary>
+public sealed record AdministrationTotals(int Id, int Received, int Answered, int Due, int InTime, int Ratings, long ScoreSum);
+
 /// <summary>
 /// The "palmarès": administrations ranked by the share of complaints answered within the decree's
 /// 60 days, then by median processing time, then by citizens' satisfaction. Only complaints received
@@ -39,19 +42,27 @@ public static class Ranking
             .Select(g => new { g.Key.AdministrationId, g.Key.Days, Count = g.Count() }).ToListAsync(ct);
         var medians = histogram.GroupBy(h => h.AdministrationId)
             .ToDictionary(g => g.Key, g => Median(g.Select(h => (h.Days, h.Count))));
+        return Compose(totals.Select(t => new AdministrationTotals(t.Id, t.Received, t.Answered, t.Due, t.InTime, t.Ratings, t.ScoreSum)),
+            medians, kinds, administrationKinds, minimum);
+    }
 
+    /// <summary>The ranking from each administration's counts and median, however they were computed.</summary>
+    public static IReadOnlyList<RankingRow> Compose(IEnumerable<AdministrationTotals> totals, IReadOnlyDictionary<int, double?> medians,
+        IReadOnlySet<AdministrationKind>? kinds, IReadOnlyDictionary<int, AdministrationKind> administrationKinds, int minimum)
+    {
         var rows = totals
             .Where(t => kinds is null || (administrationKinds.TryGetValue(t.Id, out var kind) && kinds.Contains(kind)))
             .Where(t => t.Due >= minimum && t.Due > 0)
             .Select(t => new
             {
                 t.Id, t.Received, t.Answered,
-                Median = medians.TryGetValue(t.Id, out var m) ? m : (double?)null,
+                Median = medians.GetValueOrDefault(t.Id),
                 Share = (double)t.InTime / t.Due,
                 Satisfaction = t.Ratings == 0 ? (double?)null : Math.Round((double)t.ScoreSum / t.Ratings, 2),
                 t.Ratings,
             })
             .OrderByDescending(r => r.Share).ThenBy(r => r.Median ?? double.MaxValue).ThenByDescending(r => r.Satisfaction ?? 0)
+            .ThenBy(r => r.Id)
             .ToList();
         return rows.Select((r, i) => new RankingRow(i + 1, r.Id, r.Received, r.Answered, r.Median, Math.Round(r.Share, 4),
             r.Satisfaction, r.Ratings)).ToList();

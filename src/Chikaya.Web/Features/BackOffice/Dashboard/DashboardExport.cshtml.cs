@@ -2,13 +2,12 @@ using Chikaya.Web.Data;
 using Chikaya.Web.Features.Dashboard;
 using Chikaya.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Chikaya.Web.Features.BackOffice.Dashboard;
 
 /// <summary>Every table of the dashboard as CSV or XLSX, with the same filters.</summary>
-public sealed class DashboardExportModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, TimeProvider clock, IStringLocalizer t) : DashboardFilterModel
+public sealed class DashboardExportModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, DashboardReader dashboards, TimeProvider clock, IStringLocalizer t) : DashboardFilterModel
 {
     [BindProperty(SupportsGet = true)] public string Table { get; set; } = "channels";
     [BindProperty(SupportsGet = true)] public string Format { get; set; } = "csv";
@@ -19,14 +18,14 @@ public sealed class DashboardExportModel([FromKeyedServices(ReadOnlyDatabase.Key
         if (await StaffScope.ForAsync(User, db, ct) is not { } scope) return Forbid();
         if (Format is not ("csv" or "xlsx") || Table is not ("channels" or "themes" or "ranking")) return NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
-        var complaints = await Filter.ApplyAsync(db, scope, ct);
         var names = await FilterChoices.LoadAsync(db, scope, ct);
+        var visible = DashboardReader.Visible(scope);
         var table = Table switch
         {
-            "themes" => DashboardTables.Themes(await DashboardQuery.RunAsync(complaints, now, ct), names, t),
-            "ranking" => DashboardTables.Ranking(await Ranking.RunAsync(complaints, now, CollectivitiesOnly ? Chikaya.Web.Features.Dashboard.Ranking.Collectivities : null,
-                await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Kind, ct), ct), names, t),
-            _ => DashboardTables.Channels(await DashboardQuery.RunAsync(complaints, now, ct), t),
+            "themes" => DashboardTables.Themes(await dashboards.FiguresAsync(Filter, visible, now, ct), names, t),
+            "ranking" => DashboardTables.Ranking(await dashboards.RankingAsync(Filter, visible, now,
+                CollectivitiesOnly ? Ranking.Collectivities : null, ct), names, t),
+            _ => DashboardTables.Channels(await dashboards.FiguresAsync(Filter, visible, now, ct), t),
         };
         var name = $"chikaya-{Table}-{Shared.Display.Local(now):yyyy-MM-dd}.{Format}";
         return Format == "csv"

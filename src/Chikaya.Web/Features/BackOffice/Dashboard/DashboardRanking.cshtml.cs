@@ -2,11 +2,10 @@ using Chikaya.Web.Data;
 using Chikaya.Web.Features.Dashboard;
 using Chikaya.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chikaya.Web.Features.BackOffice.Dashboard;
 
-public sealed class DashboardRankingModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, DashboardCache cache, TimeProvider clock) : DashboardFilterModel
+public sealed class DashboardRankingModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, DashboardReader dashboards, TimeProvider clock) : DashboardFilterModel
 {
     [BindProperty(SupportsGet = true)] public bool CollectivitiesOnly { get; set; }
 
@@ -16,11 +15,8 @@ public sealed class DashboardRankingModel([FromKeyedServices(ReadOnlyDatabase.Ke
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await StaffScope.ForAsync(User, db, ct) is not { } scope) return Forbid();
-        var kinds = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Kind, ct);
-        var complaints = await Filter.ApplyAsync(db, scope, ct);
-        var reader = (scope.All ? "all" : string.Join(',', scope.AdministrationIds.Order())) + (CollectivitiesOnly ? "|collectivities" : "");
-        Rows = await cache.GetAsync("ranking", reader, Filter, () => Ranking.RunAsync(complaints, clock.GetUtcNow().UtcDateTime,
-            CollectivitiesOnly ? Ranking.Collectivities : null, kinds, ct));
+        Rows = await dashboards.RankingAsync(Filter, DashboardReader.Visible(scope), clock.GetUtcNow().UtcDateTime,
+            CollectivitiesOnly ? Ranking.Collectivities : null, ct);
         Names = (await FilterChoices.LoadAsync(db, scope, ct)).Administrations;
         return Page();
     }

@@ -3,12 +3,11 @@ using Chikaya.Web.Features.Dashboard;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chikaya.Web.Features.Portal.Reports;
 
 /// <summary>The dashboard laid out for paper, opened by Chromium with a sealed token (nothing without it).</summary>
-public sealed class DashboardPrintModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, IDataProtectionProvider protection, TimeProvider clock) : PageModel
+public sealed class DashboardPrintModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, DashboardReader dashboards, IDataProtectionProvider protection, TimeProvider clock) : PageModel
 {
     public DashboardFigures Figures { get; private set; } = null!;
     public FilterChoices Names { get; private set; } = null!;
@@ -18,9 +17,7 @@ public sealed class DashboardPrintModel([FromKeyedServices(ReadOnlyDatabase.Key)
     {
         if (ReportToken.Read(protection, token) is not { } report) return NotFound();
         NowUtc = clock.GetUtcNow().UtcDateTime;
-        var complaints = await report.ToFilter().ApplyAsync(db, scope: null, ct);
-        if (!report.All) complaints = complaints.Where(c => report.AdministrationIds.Contains(c.AdministrationId));
-        Figures = await DashboardQuery.RunAsync(complaints, NowUtc, ct);
+        Figures = await dashboards.FiguresAsync(report.ToFilter(), report.All ? null : report.AdministrationIds.ToHashSet(), NowUtc, ct);
         Names = await FilterChoices.LoadAsync(db, scope: null, ct);
         return Page();
     }

@@ -1,7 +1,6 @@
 using Chikaya.Web.Data;
 using Chikaya.Web.Features.Dashboard;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chikaya.Web.Features.Portal.Stats;
 
@@ -9,7 +8,7 @@ namespace Chikaya.Web.Features.Portal.Stats;
 /// Public figures: how many complaints, on what, through which channel, how fast each administration
 /// answers. Aggregates only: no complaint, no name, no text.
 /// </summary>
-public sealed class StatsModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, DashboardCache cache, TimeProvider clock) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
+public sealed class StatsModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, DashboardCache cache, DashboardReader dashboards, TimeProvider clock) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
 {
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Territory { get; set; }
 
@@ -21,10 +20,8 @@ public sealed class StatsModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbCo
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var filter = new DashboardFilter { Territory = Territory };
-        var complaints = await filter.ApplyAsync(db, scope: null, ct);
-        Figures = await cache.GetAsync("figures", "public", filter, () => DashboardQuery.RunAsync(complaints, now, ct));
-        var kinds = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Kind, ct);
-        Ranking = await cache.GetAsync("ranking", "public", filter, () => Dashboard.Ranking.RunAsync(complaints, now, null, kinds, ct));
+        Figures = await cache.GetAsync("figures", "public", filter, () => dashboards.FiguresAsync(filter, scope: null, now, ct));
+        Ranking = await cache.GetAsync("ranking", "public", filter, () => dashboards.RankingAsync(filter, scope: null, now, kinds: null, ct));
         Names = await FilterChoices.LoadAsync(db, scope: null, ct);
     }
 }
