@@ -17,14 +17,14 @@ public static class DatabaseSetup
         {
             var connectionString = configuration.GetConnectionString("Chikaya")
                 ?? throw new InvalidOperationException("ConnectionStrings:Chikaya is required when the provider is Postgres.");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, db) => db.UseNpgsql(connectionString)
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, db) => db.UseNpgsql(connectionString)
                 .AddInterceptors(sp.GetRequiredService<OutboxInterceptor>(), sp.GetRequiredService<Features.Partners.WebhookInterceptor>(),
                     sp.GetRequiredService<ReferenceCacheInterceptor>()));
         }
         else
         {
             var connectionString = SqliteConnectionString(DataDirectory.Resolve(configuration));
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, db) => db
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, db) => db
                 .UseSqlite(connectionString)
                 .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<OutboxInterceptor>(),
                     sp.GetRequiredService<Features.Partners.WebhookInterceptor>(), sp.GetRequiredService<ReferenceCacheInterceptor>(),

@@ -37,6 +37,17 @@ public sealed class ComplaintImporter(AppDbContext db, DeadlineRulesProvider dea
     public async Task<ImportProgress> ImportAsync(TextReader input, CsvWriter rejected, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         await LoadAsync(ct);
+        // the context returns to a pool afterwards: whatever happens, the next user gets it as usual
+        try { return await ImportRowsAsync(input, rejected, progress, ct); }
+        finally
+        {
+            db.ImportMode = false;
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    private async Task<ImportProgress> ImportRowsAsync(TextReader input, CsvWriter rejected, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
         db.ImportMode = true;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var now = clock.GetUtcNow().UtcDateTime;
