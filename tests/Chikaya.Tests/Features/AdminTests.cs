@@ -114,7 +114,7 @@ public sealed class AdminTests(ChikayaApp app)
         var filed = await app.FileAsync(territory: "A-ANFA");
         var nadia = app.NewBrowser();
         await nadia.SignInAsync(email, "motdepasse-2026");
-        var inbox = await nadia.GetAsync("/backoffice");
+        var inbox = await nadia.GetAsync("/backoffice?Queue=all&Search=" + filed.TrackingNumber);
 
         Assert.Equal("/backoffice", nadia.LastUrl!.AbsolutePath);
         Assert.Contains(filed.TrackingNumber, inbox.Body!.TextContent);
