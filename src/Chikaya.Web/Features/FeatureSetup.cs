@@ -28,6 +28,7 @@ public static class FeatureSetup
         services.AddScoped<ComplaintRouter>();
         services.AddScoped<FormChoices>();
         services.AddScoped<SubmitComplaintHandler>();
+        services.AddSingleton<FilingGate>();
         services.AddScoped<Citizens.CitizenDirectory>();
         services.AddScoped<Citizens.MergeCitizensHandler>();
         services.AddScoped<CitizenAccess>();

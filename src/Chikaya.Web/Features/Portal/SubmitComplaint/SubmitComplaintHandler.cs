@@ -52,13 +52,14 @@ public abstract record SubmitComplaintResult
 
 /// <summary>Files a complaint from any channel: the portal form, the JSON API, Open311, the call centre, the mail office, e-mail, chat.</summary>
 public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter router, AttachmentIntake intake, CitizenDirectory citizens,
-    DeadlineRulesProvider deadlines, TimeProvider clock, IDataProtectionProvider protection, ComplaintMetrics metrics,
+    DeadlineRulesProvider deadlines, FilingGate gate, TimeProvider clock, IDataProtectionProvider protection, ComplaintMetrics metrics,
     ILogger<SubmitComplaintHandler> logger)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Chikaya.Idempotency");
 
     public async Task<SubmitComplaintResult> HandleAsync(SubmitComplaintCommand command, CancellationToken ct)
     {
+        using var turn = await gate.EnterAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // one connection for the whole filing: opening one per query made the pool's lock the busiest place under load
         await db.Database.OpenConnectionAsync(ct);
