@@ -45,7 +45,8 @@ public sealed class Generator(Func<AppDbContext> open, DateTime nowUtc)
                 Advance(complaint, received, random, staff);
                 batch.Complaints.Add(complaint);
             }
-            await batch.SaveChangesAsync();
+            if (batch.Database.IsNpgsql()) await PostgresCopy.SaveAsync(batch);
+            else await batch.SaveChangesAsync();
             done += size;
             var rate = (done - existing) / Math.Max(0.001, watch.Elapsed.TotalSeconds);
             Console.Write($"\r  {done:N0} / {target:N0} complaints ({100.0 * done / target:0.0} %), {rate:N0}/s, about {(target - done) / rate:N0} s left   ");

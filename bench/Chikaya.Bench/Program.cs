@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 // dotnet run -c Release --project bench/Chikaya.Bench -- [complaints=1000000] [runs=15] [folder=bench-data]
+//     [database=sqlite|postgres] [postgres=Host=127.0.0.1;Port=5432;Username=app]
 // dotnet run -c Release --project bench/Chikaya.Bench -- load [database=sqlite|postgres] [postgres=Host=...] [url=http://...]
 //     [clients=50] [trackers=4] [seconds=20] [app=path/to/another/Chikaya.Web.dll]
 var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
@@ -20,16 +21,22 @@ var target = int.Parse(options.GetValueOrDefault("complaints", "1000000"), Cultu
 var runs = int.Parse(options.GetValueOrDefault("runs", "15"), CultureInfo.InvariantCulture);
 var folder = Path.GetFullPath(options.GetValueOrDefault("folder", "bench-data"));
 Directory.CreateDirectory(folder);
-var file = Path.Combine(folder, $"chikaya-{target}.db");
 var now = new DateTime(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc);
 
-AppDbContext Open() => new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
-    .UseSqlite($"Data Source={file}").AddInterceptors(new SqlitePragmas()).Options);
+// the same data set in a file per size, or in a PostgreSQL database per size (created by the migration, kept for later runs)
+var postgres = options.GetValueOrDefault("database", "sqlite") == "postgres";
+var file = Path.Combine(folder, $"chikaya-{target}.db");
+var database = postgres ? $"{options.GetValueOrDefault("postgres", "Host=127.0.0.1;Port=5432;Username=app")};Database=chikaya_bench_{target}" : file;
+AppDbContext Open() => postgres
+    ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>()
+        .UseNpgsql(database, o => o.CommandTimeout(3600)).Options)
+    : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
+        .UseSqlite($"Data Source={file}").AddInterceptors(new SqlitePragmas()).Options);
 
-Console.WriteLine($"Database: {file}");
+Console.WriteLine($"Database: {database}");
 await using (var db = Open())
 {
-    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+    if (!postgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
     await db.Database.MigrateAsync();
     await ReferenceData.SeedAsync(db, default);
     foreach (var role in Chikaya.Web.Infrastructure.Security.Roles.All.Where(r => !db.Roles.Any(x => x.Name == r)))
@@ -38,7 +45,8 @@ await using (var db = Open())
     await new DemoData(db, new PasswordHasher<AppUser>(), TimeProvider.System).SeedAsync(0, default);
 }
 await new Generator(Open, now).FillAsync(target);
-await using (var db = Open()) await db.Database.ExecuteSqlRawAsync("ANALYZE;");
+// PostgreSQL: VACUUM too, as autovacuum would have done by then (index-only scans need it), rather than in the middle of the measures
+await using (var db = Open()) await db.Database.ExecuteSqlRawAsync(postgres ? "VACUUM ANALYZE;" : "ANALYZE;");
 
 async Task<(double Median, double P95)> Measure(string name, Func<AppDbContext, Task> work)
 {
@@ -57,7 +65,10 @@ async Task<(double Median, double P95)> Measure(string name, Func<AppDbContext, 
 }
 
 Console.WriteLine();
-Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, SQLite, {DateTime.UtcNow:yyyy-MM-dd}");
+var engine = await Open().Database.SqlQueryRaw<string>(postgres
+    ? "SELECT 'PostgreSQL ' || current_setting('server_version') AS \"Value\""
+    : "SELECT 'SQLite ' || sqlite_version() AS \"Value\"").SingleAsync();
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {engine}, {DateTime.UtcNow:yyyy-MM-dd}");
 Console.WriteLine("| measure | complaints | median | p95 |");
 Console.WriteLine("| --- | --- | --- | --- |");
 var administrationKinds = await Open().Administrations.ToDictionaryAsync(a => a.Id, a => a.Kind);
