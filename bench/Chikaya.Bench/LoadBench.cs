@@ -17,7 +17,10 @@ public static class LoadBench
         var clients = int.Parse(options.GetValueOrDefault("clients", "50"), CultureInfo.InvariantCulture);
         var trackers = int.Parse(options.GetValueOrDefault("trackers", "4"), CultureInfo.InvariantCulture);
         var seconds = int.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture);
+        var warmup = int.Parse(options.GetValueOrDefault("warmup", "5"), CultureInfo.InvariantCulture);
         var database = options.GetValueOrDefault("database", "sqlite");
+        // probe=/health/live: the same clients ask for a page instead of filing, to see what HTTP alone costs here
+        var probe = options.GetValueOrDefault("probe");
         await using var server = options.TryGetValue("url", out var url) ? null : await BenchServer.StartAsync(database, options);
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
@@ -39,6 +42,13 @@ public static class LoadBench
                 var watch = Stopwatch.StartNew();
                 try
                 {
+                    if (probe is not null)
+                    {
+                        using var answer = await http.GetAsync(probe);
+                        await answer.Content.ReadAsByteArrayAsync();
+                        if (measuring) filingTimes.Add(watch.Elapsed.TotalMilliseconds);
+                        continue;
+                    }
                     using var response = await http.PostAsJsonAsync("/api/v1/complaints", new
                     {
                         themeId, territoryCode = "A-ANFA", subject = $"Charge {client}-{i}",
@@ -74,7 +84,7 @@ public static class LoadBench
         var loadBefore = File.ReadAllText("/proc/loadavg")[..14];
         var work = Enumerable.Range(0, clients).Select(c => Task.Run(() => FileLoopAsync(c)))
             .Concat(Enumerable.Range(0, trackers).Select(_ => Task.Run(TrackLoopAsync))).ToList();
-        await Task.Delay(TimeSpan.FromSeconds(5)); // warm-up: JIT, pools, caches
+        await Task.Delay(TimeSpan.FromSeconds(warmup)); // warm-up: JIT, pools, caches
         measuring = true;
         var cpuBefore = server?.CpuTime() ?? TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
@@ -88,7 +98,7 @@ public static class LoadBench
 
         Console.WriteLine();
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores (server and load on the same machine), {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
-        Console.WriteLine($"{clients} clients filing as JSON, {trackers} tracking, {seconds} s measured after 5 s of warm-up; {failures} failures; " +
+        Console.WriteLine($"{clients} clients filing as JSON, {trackers} tracking, {seconds} s measured after {warmup} s of warm-up; {failures} failures; " +
             $"load average before and after: {loadBefore} / {File.ReadAllText("/proc/loadavg")[..14]}");
         if (server is not null)
             Console.WriteLine($"Server CPU: {cpu.TotalSeconds / elapsed:0.00} cores busy on average, " +

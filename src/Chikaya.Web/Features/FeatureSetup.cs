@@ -29,6 +29,7 @@ public static class FeatureSetup
         services.AddScoped<FormChoices>();
         services.AddScoped<SubmitComplaintHandler>();
         services.AddSingleton<FilingGate>();
+        services.AddSingleton<FilingWriter>();
         services.AddScoped<Citizens.CitizenDirectory>();
         services.AddScoped<Citizens.MergeCitizensHandler>();
         services.AddScoped<CitizenAccess>();

@@ -52,7 +52,7 @@ public abstract record SubmitComplaintResult
 
 /// <summary>Files a complaint from any channel: the portal form, the JSON API, Open311, the call centre, the mail office, e-mail, chat.</summary>
 public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter router, AttachmentIntake intake, CitizenDirectory citizens,
-    DeadlineRulesProvider deadlines, FilingGate gate, TimeProvider clock, IDataProtectionProvider protection, ComplaintMetrics metrics,
+    DeadlineRulesProvider deadlines, FilingGate gate, FilingWriter writer, TimeProvider clock, IDataProtectionProvider protection, ComplaintMetrics metrics,
     ILogger<SubmitComplaintHandler> logger)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Chikaya.Idempotency");
@@ -108,7 +108,7 @@ public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter rout
                     Key = key, ComplaintId = complaint.Id, TrackingNumber = number, RequestHash = requestHash,
                     ProtectedSecretCode = _protector.Protect(code), CreatedUtc = now,
                 });
-            await db.SaveChangesAsync(ct);
+            await writer.SaveAsync(db, ct);
             metrics.Filed(input.Channel, input.Kind);
             using (logger.BeginScope(new Dictionary<string, object> { ["TrackingNumber"] = number }))
                 logger.LogInformation("Filed through {Channel} for administration {Administration}", input.Channel, input.AdministrationId);
