@@ -32,14 +32,20 @@ public sealed class FilingWriter : IAsyncDisposable
         Enabled = configuration.GetValue(Setting, true);
         var meter = meters.Create(ComplaintMetrics.MeterName);
         _batchSizes = meter.CreateHistogram<int>("chikaya.filing.batch_size", "{complaint}", "Filings saved together in one transaction");
-        meter.CreateObservableGauge("chikaya.filing.queue", () => _queue.Reader.Count, "{complaint}", "Filings waiting for the writer");
+        meter.CreateObservableGauge("chikaya.filing.queue", () => Waiting, "{complaint}", "Filings waiting for the writer");
         _loop = Enabled ? Task.Run(WriteLoopAsync) : Task.CompletedTask;
     }
 
     public bool Enabled { get; }
 
     /// <summary>Filings waiting for the writer: they are saved in the next batch.</summary>
-    public int Waiting => _queue.Reader.Count;
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>Filings in the batch being saved now.</summary>
+    public int Writing => Volatile.Read(ref _writing);
+
+    private int _writing;
+    private int _waiting;
 
     /// <summary>
     /// Saves what <paramref name="db"/> holds: new rows go to the writer, and the context is left empty. A context that also
@@ -58,7 +64,12 @@ public sealed class FilingWriter : IAsyncDisposable
         var rows = entries.Where(e => e.State == EntityState.Added && !e.Metadata.IsOwned()).Select(e => e.Entity).ToList();
         db.ChangeTracker.Clear();
         var pending = new Pending(rows);
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(FilingWriter));
+        Interlocked.Increment(ref _waiting);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            Interlocked.Decrement(ref _waiting);
+            throw new ObjectDisposedException(nameof(FilingWriter));
+        }
         // not cancelled with the request: once queued, the filing is saved whether or not the citizen is still there
         await pending.Done.Task;
     }
@@ -69,6 +80,8 @@ public sealed class FilingWriter : IAsyncDisposable
         while (await _queue.Reader.WaitToReadAsync())
         {
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
+            Volatile.Write(ref _writing, batch.Count);
+            Interlocked.Add(ref _waiting, -batch.Count);
             try
             {
                 await WriteAsync(batch);
@@ -80,6 +93,7 @@ public sealed class FilingWriter : IAsyncDisposable
                 foreach (var pending in batch) pending.Done.TrySetException(e);
             }
             batch.Clear();
+            Volatile.Write(ref _writing, 0);
         }
     }
 
