@@ -17,7 +17,10 @@ public static class LoadBench
         var clients = int.Parse(options.GetValueOrDefault("clients", "50"), CultureInfo.InvariantCulture);
         var trackers = int.Parse(options.GetValueOrDefault("trackers", "4"), CultureInfo.InvariantCulture);
         var seconds = int.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture);
-        var warmup = int.Parse(options.GetValueOrDefault("warmup", "5"), CultureInfo.InvariantCulture);
+        // each tracker looks a complaint up this many times a second (0: as fast as it can), to measure the wait a citizen
+        // sees while others file; flat out, the trackers compete with the filings for the processors instead
+        var trackRate = double.Parse(options.GetValueOrDefault("track-rate", "25"), CultureInfo.InvariantCulture);
+        var warmup = int.Parse(options.GetValueOrDefault("warmup", "30"), CultureInfo.InvariantCulture);
         var database = options.GetValueOrDefault("database", "sqlite");
         // probe=/health/live: the same clients ask for a page instead of filing, to see what HTTP alone costs here
         var probe = options.GetValueOrDefault("probe");
@@ -66,8 +69,10 @@ public static class LoadBench
 
         async Task TrackLoopAsync()
         {
+            using var pace = trackRate > 0 ? new PeriodicTimer(TimeSpan.FromSeconds(1 / trackRate)) : null;
             while (!stop.IsCancellationRequested)
             {
+                if (pace is not null && !await pace.WaitForNextTickAsync()) break;
                 if (!filed.TryDequeue(out var complaint)) { await Task.Delay(10); continue; }
                 filed.Enqueue(complaint);
                 using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/complaints/{complaint.Number}");
@@ -98,7 +103,7 @@ public static class LoadBench
 
         Console.WriteLine();
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores (server and load on the same machine), {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
-        Console.WriteLine($"{clients} clients filing as JSON, {trackers} tracking, {seconds} s measured after {warmup} s of warm-up; {failures} failures; " +
+        Console.WriteLine($"{clients} clients filing as JSON, {trackers} tracking ({(trackRate > 0 ? $"{trackRate:0.#} a second each" : "as fast as they can")}), {seconds} s measured after {warmup} s of warm-up; {failures} failures; " +
             $"load average before and after: {loadBefore} / {File.ReadAllText("/proc/loadavg")[..14]}");
         if (server is not null)
             Console.WriteLine($"Server CPU: {cpu.TotalSeconds / elapsed:0.00} cores busy on average, " +

@@ -48,7 +48,7 @@ public sealed class FilingWriter : IAsyncDisposable
     private int _waiting;
 
     /// <summary>
-    /// Saves what <paramref name="db"/> holds: new rows go to the writer, and the context is left empty. A context that also
+    /// Saves what <paramref name="db"/> holds: new rows go to the writer, and are no longer tracked by it. A context that also
     /// changes or deletes rows saves itself, as before. Ends when the rows are committed; throws what their save threw.
     /// </summary>
     public async Task SaveAsync(AppDbContext db, CancellationToken ct)
@@ -60,9 +60,11 @@ public sealed class FilingWriter : IAsyncDisposable
             return;
         }
 
-        // owned values travel with their owner; everything else is added again in the writer's context
-        var rows = entries.Where(e => e.State == EntityState.Added && !e.Metadata.IsOwned()).Select(e => e.Entity).ToList();
-        db.ChangeTracker.Clear();
+        // owned values travel with their owner; everything else is added again in the writer's context. What the caller
+        // only read stays tracked: a chat conversation, say, is changed and saved by its caller once the filing is done.
+        var added = entries.Where(e => e.State == EntityState.Added).ToList();
+        var rows = added.Where(e => !e.Metadata.IsOwned()).Select(e => e.Entity).ToList();
+        foreach (var entry in added) entry.State = EntityState.Detached;
         var pending = new Pending(rows);
         Interlocked.Increment(ref _waiting);
         if (!_queue.Writer.TryWrite(pending))
