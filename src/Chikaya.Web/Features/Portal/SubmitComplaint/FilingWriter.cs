@@ -51,11 +51,12 @@ public sealed class FilingWriter : IAsyncDisposable
     /// Saves what <paramref name="db"/> holds: new rows go to the writer, and are no longer tracked by it. A context that also
     /// changes or deletes rows saves itself, as before. Ends when the rows are committed; throws what their save threw.
     /// </summary>
-    public async Task SaveAsync(AppDbContext db, CancellationToken ct)
+    public async Task SaveAsync(AppDbContext db, string trackingNumber, CancellationToken ct)
     {
         var entries = db.ChangeTracker.Entries().ToList();
         if (!Enabled || entries.Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
+            if (await db.Complaints.AnyAsync(c => c.TrackingNumber == trackingNumber, ct)) throw new TrackingNumberTakenException();
             await db.SaveChangesAsync(ct);
             return;
         }
@@ -65,15 +66,23 @@ public sealed class FilingWriter : IAsyncDisposable
         var added = entries.Where(e => e.State == EntityState.Added).ToList();
         var rows = added.Where(e => !e.Metadata.IsOwned()).Select(e => e.Entity).ToList();
         foreach (var entry in added) entry.State = EntityState.Detached;
-        var pending = new Pending(rows);
+        var pending = new Pending(rows, trackingNumber);
         Interlocked.Increment(ref _waiting);
         if (!_queue.Writer.TryWrite(pending))
         {
             Interlocked.Decrement(ref _waiting);
             throw new ObjectDisposedException(nameof(FilingWriter));
         }
-        // not cancelled with the request: once queued, the filing is saved whether or not the citizen is still there
-        await pending.Done.Task;
+        try
+        {
+            // not cancelled with the request: once queued, the filing is saved whether or not the citizen is still there
+            await pending.Done.Task;
+        }
+        catch (TrackingNumberTakenException)
+        {
+            db.AddRange(rows); // as the caller left it, to try again under another number
+            throw;
+        }
     }
 
     private async Task WriteLoopAsync()
@@ -103,6 +112,17 @@ public sealed class FilingWriter : IAsyncDisposable
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // one query for the whole batch instead of one per filing; the unique index stays the last word
+        var numbers = batch.Select(p => p.TrackingNumber).ToList();
+        var taken = (await db.Complaints.Where(c => numbers.Contains(c.TrackingNumber)).Select(c => c.TrackingNumber).ToListAsync()).ToHashSet();
+        var seen = new HashSet<string>();
+        foreach (var pending in batch.Where(p => taken.Contains(p.TrackingNumber) || !seen.Add(p.TrackingNumber)).ToList())
+        {
+            pending.Done.TrySetException(new TrackingNumberTakenException());
+            batch.Remove(pending);
+        }
+        if (batch.Count == 0) return;
+
         try
         {
             foreach (var pending in batch) db.AddRange(pending.Rows);
@@ -117,6 +137,7 @@ public sealed class FilingWriter : IAsyncDisposable
         }
         catch (Exception e)
         {
+            db.ChangeTracker.Clear();
             batch[0].Done.TrySetException(e);
             return;
         }
@@ -133,6 +154,7 @@ public sealed class FilingWriter : IAsyncDisposable
             }
             catch (Exception e)
             {
+                db.ChangeTracker.Clear();
                 pending.Done.TrySetException(e);
             }
         }
@@ -144,8 +166,11 @@ public sealed class FilingWriter : IAsyncDisposable
         await _loop;
     }
 
-    private sealed record Pending(List<object> Rows)
+    private sealed record Pending(List<object> Rows, string TrackingNumber)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
+
+/// <summary>The tracking number drawn for a filing is already another complaint's: the filing draws again.</summary>
+public sealed class TrackingNumberTakenException() : Exception("This tracking number belongs to another complaint.");

@@ -61,8 +61,6 @@ public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter rout
     {
         using var turn = await gate.EnterAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        // one connection for the whole filing: opening one per query made the pool's lock the busiest place under load
-        await db.Database.OpenConnectionAsync(ct);
         var requestHash = Fingerprint(command);
         if (await ReplayAsync(command.IdempotencyKey, requestHash, ct) is { } replay) return replay;
 
@@ -95,24 +93,37 @@ public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter rout
         var attachments = await intake.StoreAsync(command.Files, ActorKind.Citizen, isPublic: true, ct);
         try
         {
-            var number = await NewTrackingNumberAsync(now, ct);
-            var code = SecretCode.New();
             var rules = await deadlines.GetAsync(db, ct);
             var citizen = await citizens.FindOrCreateAsync(command.Citizen, now, ct);
             input = input with { CitizenId = citizen?.Id };
-            var complaint = Complaint.Submit(input, number, code, rules.For(input.ThemeId, input.AdministrationId), now, attachments);
-            db.Complaints.Add(complaint);
-            if (command.IdempotencyKey is { } key)
-                db.IdempotencyRecords.Add(new IdempotencyRecord
+            for (var attempt = 1; ; attempt++)
+            {
+                var number = TrackingNumber.New(now);
+                var code = SecretCode.New();
+                var complaint = Complaint.Submit(input, number, code, rules.For(input.ThemeId, input.AdministrationId), now, attachments);
+                db.Complaints.Add(complaint);
+                var record = command.IdempotencyKey is { } key
+                    ? db.IdempotencyRecords.Add(new IdempotencyRecord
+                    {
+                        Key = key, ComplaintId = complaint.Id, TrackingNumber = number, RequestHash = requestHash,
+                        ProtectedSecretCode = _protector.Protect(code), CreatedUtc = now,
+                    }).Entity
+                    : null;
+                try
                 {
-                    Key = key, ComplaintId = complaint.Id, TrackingNumber = number, RequestHash = requestHash,
-                    ProtectedSecretCode = _protector.Protect(code), CreatedUtc = now,
-                });
-            await writer.SaveAsync(db, ct);
-            metrics.Filed(input.Channel, input.Kind);
-            using (logger.BeginScope(new Dictionary<string, object> { ["TrackingNumber"] = number }))
-                logger.LogInformation("Filed through {Channel} for administration {Administration}", input.Channel, input.AdministrationId);
-            return new SubmitComplaintResult.Filed(complaint, code, Replayed: false);
+                    await writer.SaveAsync(db, number, ct);
+                }
+                catch (TrackingNumberTakenException) when (attempt < 5)
+                {
+                    // another complaint has this number (a chance in hundreds of millions): the same filing under another
+                    Forget(complaint, record);
+                    continue;
+                }
+                metrics.Filed(input.Channel, input.Kind);
+                using (logger.BeginScope(new Dictionary<string, object> { ["TrackingNumber"] = number }))
+                    logger.LogInformation("Filed through {Channel} for administration {Administration}", input.Channel, input.AdministrationId);
+                return new SubmitComplaintResult.Filed(complaint, code, Replayed: false);
+            }
         }
         catch (DbUpdateException) when (command.IdempotencyKey is not null)
         {
@@ -140,13 +151,12 @@ public sealed class SubmitComplaintHandler(AppDbContext db, ComplaintRouter rout
         return new SubmitComplaintResult.Filed(complaint, _protector.Unprotect(record.ProtectedSecretCode), Replayed: true);
     }
 
-    private async Task<string> NewTrackingNumberAsync(DateTime now, CancellationToken ct)
+    private void Forget(Complaint complaint, IdempotencyRecord? record)
     {
-        while (true)
-        {
-            var number = TrackingNumber.New(now);
-            if (!await db.Complaints.AnyAsync(c => c.TrackingNumber == number, ct)) return number;
-        }
+        db.Entry(complaint).State = EntityState.Detached;
+        foreach (var step in complaint.Events) db.Entry(step).State = EntityState.Detached;
+        foreach (var attachment in complaint.Attachments) db.Entry(attachment).State = EntityState.Detached;
+        if (record is not null) db.Entry(record).State = EntityState.Detached;
     }
 
     private static string Fingerprint(SubmitComplaintCommand c)
