@@ -104,6 +104,24 @@ public sealed class FilingWriterTests(WriterApp fixture) : IClassFixture<WriterA
         Assert.Equal(1, await db.IdempotencyRecords.CountAsync(r => r.Key == "api:" + key));
     }
 
+    [Fact]
+    public async Task A_filing_whose_tracking_number_is_taken_is_handed_back_to_draw_another()
+    {
+        var existing = await App.FileAsync(email: null);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Chikaya.Web.Data.AppDbContext>();
+        var tag = Guid.NewGuid().ToString("N");
+        var line = new Chikaya.Web.Features.Audit.AuditEntry { OccurredUtc = DateTime.UtcNow, ActorName = "test", Action = "test.line", Subject = tag };
+        db.AuditEntries.Add(line);
+
+        await Assert.ThrowsAsync<TrackingNumberTakenException>(() => Writer.SaveAsync(db, existing.TrackingNumber, default));
+        Assert.Equal(EntityState.Added, db.Entry(line).State); // nothing saved, and the caller's rows are as it left them
+
+        await Writer.SaveAsync(db, "CH-2026-" + tag[..6].ToUpperInvariant(), default);
+        await using var check = App.Database();
+        Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Subject == tag));
+    }
+
     private Task<HttpResponseMessage> File(int themeId, string subject, string? idempotencyKey = null)
     {
         var client = App.NewApiClient();
