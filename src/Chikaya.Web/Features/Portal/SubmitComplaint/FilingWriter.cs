@@ -11,8 +11,9 @@ namespace Chikaya.Web.Features.Portal.SubmitComplaint;
 /// moment in a single SaveChanges: one transaction and one flush to disk for all of them, where each used to take the
 /// database's write lock, commit and flush on its own. The filing's answer waits for the commit, so a citizen never holds
 /// a tracking number that a crash could lose. When no one else is filing, a batch is one filing and waits for nothing.
-/// If a batch fails (the same idempotency key sent twice at once, say), its filings are saved again one by one, so that
-/// only the faulty one fails. <c>Chikaya:Filing:GroupCommit</c> (on by default) turns it off.
+/// The writer also checks the batch's tracking numbers in one query: a filing whose number is taken is handed back to
+/// draw another. If a batch fails (the same idempotency key sent twice at once, say), its filings are saved again one by
+/// one, so that only the faulty one fails. <c>Chikaya:Filing:GroupCommit</c> (on by default) turns it off.
 /// </summary>
 public sealed class FilingWriter : IAsyncDisposable
 {
