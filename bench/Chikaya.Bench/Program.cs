@@ -71,30 +71,33 @@ var engine = await Open().Database.SqlQueryRaw<string>(postgres
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {engine}, {DateTime.UtcNow:yyyy-MM-dd}");
 Console.WriteLine("| measure | complaints | median | p95 |");
 Console.WriteLine("| --- | --- | --- | --- |");
-var administrationKinds = await Open().Administrations.ToDictionaryAsync(a => a.Id, a => a.Kind);
+ReferenceSnapshot reference;
+await using (var db = Open()) reference = await ReferenceSnapshot.LoadAsync(db, default);
+var administrationKinds = reference.Administrations.ToDictionary(a => a.Key, a => a.Value.Kind);
 var region = new DashboardFilter { Territory = "R06" };
 var webThisYear = new DashboardFilter { Channel = Chikaya.Domain.Complaints.Channel.Web, From = new DateOnly(2026, 1, 1) };
 await Measure("dashboard, whole country, computed by the database", async db => await DashboardQuery.RunAsync(db.Complaints.AsNoTracking(), now, default));
 await Measure("dashboard, one region (R06), computed by the database", async db =>
-    await DashboardQuery.RunAsync(await region.ApplyAsync(db, null, default), now, default));
+    await DashboardQuery.RunAsync(region.Apply(db, reference, null), now, default));
 await Measure("dashboard, web channel, this year, computed by the database", async db =>
-    await DashboardQuery.RunAsync(await webThisYear.ApplyAsync(db, null, default), now, default));
+    await DashboardQuery.RunAsync(webThisYear.Apply(db, reference, null), now, default));
 await Measure("ranking, whole country, computed by the database", async db =>
     await Ranking.RunAsync(db.Complaints.AsNoTracking(), now, null, administrationKinds, default));
 
 // the store as the pages use it: filter looked up, caught up with the database (nothing changed), then the loops
 var before = GC.GetTotalMemory(forceFullCollection: true);
 var store = new DashboardStore(Microsoft.Extensions.Logging.Abstractions.NullLogger<DashboardStore>.Instance);
+var references = new ReferenceCache(); // as the pages use it: reference data kept in memory
 var loading = Stopwatch.StartNew();
 await using (var db = Open()) await store.LoadAsync(db, default);
 var held = GC.GetTotalMemory(forceFullCollection: true) - before;
 Console.WriteLine($"| store, full load at start (background) | {store.Count:N0} | {loading.ElapsedMilliseconds} ms | {held / 1_000_000} MB held, {store.Bytes / 1_000_000} MB of arrays |");
 var anfa = (await Open().Administrations.SingleAsync(a => a.Code == "ARR-ANFA")).Id;
-await Measure("dashboard, whole country, from the store", async db => await new DashboardReader(store, db).FiguresAsync(new DashboardFilter(), null, now, default));
-await Measure("dashboard, one region (R06), from the store", async db => await new DashboardReader(store, db).FiguresAsync(region, null, now, default));
-await Measure("dashboard, web channel, this year, from the store", async db => await new DashboardReader(store, db).FiguresAsync(webThisYear, null, now, default));
+await Measure("dashboard, whole country, from the store", async db => await new DashboardReader(store, references, db).FiguresAsync(new DashboardFilter(), null, now, default));
+await Measure("dashboard, one region (R06), from the store", async db => await new DashboardReader(store, references, db).FiguresAsync(region, null, now, default));
+await Measure("dashboard, web channel, this year, from the store", async db => await new DashboardReader(store, references, db).FiguresAsync(webThisYear, null, now, default));
 await Measure("dashboard, one administration's reader (ARR-ANFA), from the store", async db =>
-    await new DashboardReader(store, db).FiguresAsync(new DashboardFilter(), new HashSet<int> { anfa }, now, default));
-await Measure("warnings, whole country, from the store", async db => await new DashboardReader(store, db).WarningsAsync(new DashboardFilter(), null, now, default));
-await Measure("ranking, whole country, from the store", async db => await new DashboardReader(store, db).RankingAsync(new DashboardFilter(), null, now, null, default));
+    await new DashboardReader(store, references, db).FiguresAsync(new DashboardFilter(), new HashSet<int> { anfa }, now, default));
+await Measure("warnings, whole country, from the store", async db => await new DashboardReader(store, references, db).WarningsAsync(new DashboardFilter(), null, now, default));
+await Measure("ranking, whole country, from the store", async db => await new DashboardReader(store, references, db).RankingAsync(new DashboardFilter(), null, now, null, default));
 await Measure("store, catching up with nothing changed", async db => await store.CatchUpAsync(db, default));

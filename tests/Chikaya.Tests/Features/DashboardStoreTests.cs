@@ -148,7 +148,7 @@ public sealed class DashboardStoreTests(StoreComparisonApp fixture) : IClassFixt
         var store = await LoadedStoreAsync();
         await using var db = App.Database();
         var (filter, scope) = await ParseAsync(db, query);
-        var resolved = await filter.ResolveAsync(db, scope, CancellationToken.None);
+        var resolved = filter.Resolve(await ReferenceSnapshot.LoadAsync(db, CancellationToken.None), scope);
         Assert.True(await store.CatchUpAsync(db, CancellationToken.None));
         var now = App.Clock.GetUtcNow().UtcDateTime;
         var kinds = await db.Administrations.ToDictionaryAsync(a => a.Id, a => a.Kind);

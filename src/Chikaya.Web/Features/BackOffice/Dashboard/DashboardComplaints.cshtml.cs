@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chikaya.Web.Features.BackOffice.Dashboard;
 
 /// <summary>The complaints behind a figure of the dashboard.</summary>
-public sealed class DashboardComplaintsModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, TimeProvider clock) : DashboardFilterModel
+public sealed class DashboardComplaintsModel([FromKeyedServices(ReadOnlyDatabase.Key)] AppDbContext db, ReferenceCache references, TimeProvider clock) : DashboardFilterModel
 {
     [BindProperty(SupportsGet = true)] public string Group { get; set; } = DashboardQuery.All;
     [BindProperty(SupportsGet = true)] public bool CurrentYear { get; set; } = true;
@@ -23,7 +23,7 @@ public sealed class DashboardComplaintsModel([FromKeyedServices(ReadOnlyDatabase
     {
         if (await StaffScope.ForAsync(User, db, ct) is not { } scope) return Forbid();
         if (!DashboardQuery.ChannelGroups.Contains(Group)) return NotFound();
-        var complaints = DashboardQuery.Cell(await Filter.ApplyAsync(db, scope, ct), Group, CurrentYear, Measure, clock.GetUtcNow().UtcDateTime);
+        var complaints = DashboardQuery.Cell(Filter.Apply(db, await references.GetAsync(db, ct), scope), Group, CurrentYear, Measure, clock.GetUtcNow().UtcDateTime);
         Total = await complaints.CountAsync(ct);
         Rows = await complaints.OrderBy(c => c.ReceivedUtc).Take(500)
             .Select(c => new Row(c.TrackingNumber, c.Subject, c.Status, c.ReceivedUtc, c.Channel)).ToListAsync(ct);
