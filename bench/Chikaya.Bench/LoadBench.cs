@@ -108,7 +108,8 @@ public static class LoadBench
         if (server is not null)
             Console.WriteLine($"Server CPU: {cpu.TotalSeconds / elapsed:0.00} cores busy on average, " +
                 $"{cpu.TotalMilliseconds / Math.Max(1, filingTimes.Count + trackingTimes.Count):0.00} ms per request (filing or tracking)");
-        Console.WriteLine("| database | filings/s | filing p50 / p99 | tracking/s | tracking p50 / p99 | server memory (now / peak) |");
+        var (rate, latency) = probe is null ? ("filings/s", "filing p50 / p99") : ($"GET {probe}/s", $"GET {probe} p50 / p99");
+        Console.WriteLine($"| database | {rate} | {latency} | tracking/s | tracking p50 / p99 | server memory (now / peak) |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
         Console.WriteLine($"| {database} | {filingTimes.Count / elapsed:N0} | {Percentile(filingTimes, 0.50):0.0} / {Percentile(filingTimes, 0.99):0.0} ms | " +
             $"{trackingTimes.Count / elapsed:N0} | {Percentile(trackingTimes, 0.50):0.0} / {Percentile(trackingTimes, 0.99):0.0} ms | {memory} |");

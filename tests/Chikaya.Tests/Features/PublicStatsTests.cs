@@ -27,6 +27,7 @@ public sealed class PublicStatsTests(KnownComplaintsApp fixture) : IClassFixture
     {
         var store = App.Services.GetRequiredService<Chikaya.Web.Features.Dashboard.DashboardStore>();
         for (var i = 0; i < 200 && !store.IsLoaded; i++) await Task.Delay(50);
+        Assert.True(store.IsLoaded); // otherwise the database answers, and the store is not what is tested
 
         var page = await App.NewBrowser().GetAsync("/stats?Territory=R06");
 
