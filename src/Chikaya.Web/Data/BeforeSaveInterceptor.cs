@@ -7,6 +7,9 @@ public abstract class BeforeSaveInterceptor : SaveChangesInterceptor
 {
     protected abstract Task BeforeSaveAsync(AppDbContext db, CancellationToken ct);
 
+    /// <summary>Adds the rows now, for a write that will not go through SaveChanges (<see cref="NewRows"/>).</summary>
+    public Task AddRowsAsync(AppDbContext db, CancellationToken ct) => BeforeSaveAsync(db, ct);
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

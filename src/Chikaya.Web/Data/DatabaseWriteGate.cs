@@ -59,6 +59,23 @@ public sealed class DatabaseWriteGate : SaveChangesInterceptor
         return Task.CompletedTask;
     }
 
+    /// <summary>Holds the gate for a write that does not go through SaveChanges (the filing writer's inserts).</summary>
+    public async Task<IDisposable> HoldAsync(CancellationToken ct)
+    {
+        await _semaphore.WaitAsync(ct);
+        return new Holder(_semaphore);
+    }
+
+    private sealed class Holder(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) semaphore.Release();
+        }
+    }
+
     private void Release(DbContext? context)
     {
         if (context is not null && _holders.Remove(context)) _semaphore.Release();

@@ -3,7 +3,10 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Chikaya.Domain.Complaints;
 using Chikaya.Tests.TestSupport;
+using Chikaya.Web.Data;
+using Chikaya.Web.Features.Deadlines;
 using Chikaya.Web.Features.Portal.SubmitComplaint;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -109,17 +112,37 @@ public sealed class FilingWriterTests(WriterApp fixture) : IClassFixture<WriterA
     {
         var existing = await App.FileAsync(email: null);
         await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Chikaya.Web.Data.AppDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rules = await scope.ServiceProvider.GetRequiredService<DeadlineRulesProvider>().GetAsync(db, default);
+        var stored = await db.Complaints.AsNoTracking().SingleAsync(c => c.TrackingNumber == existing.TrackingNumber);
         var tag = Guid.NewGuid().ToString("N");
-        var line = new Chikaya.Web.Features.Audit.AuditEntry { OccurredUtc = DateTime.UtcNow, ActorName = "test", Action = "test.line", Subject = tag };
-        db.AuditEntries.Add(line);
+        var input = new NewComplaint
+        {
+            ThemeId = stored.ThemeId, AdministrationId = stored.AdministrationId, Subject = "Numéro déjà pris " + tag,
+            Description = "Le numéro tiré est celui d'une autre réclamation.",
+        };
+        Complaint Draft(string number) =>
+            Complaint.Submit(input, number, SecretCode.New(), rules.For(input.ThemeId, input.AdministrationId), DateTime.UtcNow);
 
-        await Assert.ThrowsAsync<TrackingNumberTakenException>(() => Writer.SaveAsync(db, existing.TrackingNumber, default));
-        Assert.Equal(EntityState.Added, db.Entry(line).State); // nothing saved, and the caller's rows are as it left them
+        var taken = Draft(existing.TrackingNumber);
+        db.Complaints.Add(taken);
+        await Assert.ThrowsAsync<TrackingNumberTakenException>(() => Writer.SaveAsync(db, taken.TrackingNumber, default));
+        // nothing saved, and the caller's rows are as it left them
+        Assert.Equal(EntityState.Added, db.Entry(taken).State);
+        Assert.Equal(EntityState.Added, db.Entry(taken.Events.Single()).State);
 
-        await Writer.SaveAsync(db, "CH-2026-" + tag[..6].ToUpperInvariant(), default);
+        db.ChangeTracker.Clear();
+        var free = Draft(TrackingNumber.New(DateTime.UtcNow));
+        db.Complaints.Add(free);
+        await Writer.SaveAsync(db, free.TrackingNumber, default);
+
         await using var check = App.Database();
-        Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Subject == tag));
+        var saved = Assert.Single(await check.Complaints.Include(c => c.Events).Where(c => c.Subject.Contains(tag)).ToListAsync());
+        Assert.Equal(free.TrackingNumber, saved.TrackingNumber);
+        Assert.Single(saved.Events);
+        Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Subject == free.TrackingNumber));
+        // the attempt under the taken number left no audit line of its own
+        Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Subject == existing.TrackingNumber));
     }
 
     private Task<HttpResponseMessage> File(int themeId, string subject, string? idempotencyKey = null)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Chikaya.Web.Data;
@@ -7,13 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Chikaya.Web.Features.Portal.SubmitComplaint;
 
 /// <summary>
-/// Group commit for new filings. A filing hands its new rows to one writer, which saves every filing waiting at that
-/// moment in a single SaveChanges: one transaction and one flush to disk for all of them, where each used to take the
-/// database's write lock, commit and flush on its own. The filing's answer waits for the commit, so a citizen never holds
-/// a tracking number that a crash could lose. When no one else is filing, a batch is one filing and waits for nothing.
-/// The writer also checks the batch's tracking numbers in one query: a filing whose number is taken is handed back to
-/// draw another. If a batch fails (the same idempotency key sent twice at once, say), its filings are saved again one by
-/// one, so that only the faulty one fails. <c>Chikaya:Filing:GroupCommit</c> (on by default) turns it off.
+/// Group commit for new filings. A filing turns its new rows into INSERT statements on its own thread
+/// (<see cref="NewRows"/>, with the outbox's messages, the audit line and webhook deliveries that SaveChanges would add)
+/// and hands them to one writer, which runs every filing waiting at that moment in one transaction: one commit and one
+/// flush to disk for all of them, on a connection it keeps open with its statements prepared. The filing's answer waits
+/// for the commit, so a citizen never holds a tracking number that a crash could lose. When no one else is filing, a
+/// batch is one filing and waits for nothing. A tracking number another complaint has, or an idempotency key sent twice
+/// at once, fails the batch on its unique index; the batch is then saved again one filing at a time, so that only the
+/// faulty one fails, and a taken number is handed back to draw another. <c>Chikaya:Filing:GroupCommit</c> (on by
+/// default) turns it off.
 /// </summary>
 public sealed class FilingWriter : IAsyncDisposable
 {
@@ -21,14 +24,16 @@ public sealed class FilingWriter : IAsyncDisposable
     public const int MaxBatch = 64;
 
     private readonly IServiceScopeFactory _scopes;
+    private readonly DatabaseWriteGate _gate;
     private readonly ILogger<FilingWriter> _logger;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Histogram<int> _batchSizes;
     private readonly Task _loop;
 
-    public FilingWriter(IServiceScopeFactory scopes, IConfiguration configuration, IMeterFactory meters, ILogger<FilingWriter> logger)
+    public FilingWriter(IServiceScopeFactory scopes, DatabaseWriteGate gate, IConfiguration configuration, IMeterFactory meters, ILogger<FilingWriter> logger)
     {
         _scopes = scopes;
+        _gate = gate;
         _logger = logger;
         Enabled = configuration.GetValue(Setting, true);
         var meter = meters.Create(ComplaintMetrics.MeterName);
@@ -49,24 +54,25 @@ public sealed class FilingWriter : IAsyncDisposable
     private int _waiting;
 
     /// <summary>
-    /// Saves what <paramref name="db"/> holds: new rows go to the writer, and are no longer tracked by it. A context that also
-    /// changes or deletes rows saves itself, as before. Ends when the rows are committed; throws what their save threw.
+    /// Saves what <paramref name="db"/> holds: its new rows, with what the save interceptors add to them, become inserts
+    /// for the writer, and are no longer tracked by it. A context that also changes or deletes rows saves itself, as
+    /// before. Ends when the rows are committed; throws what their save threw.
     /// </summary>
     public async Task SaveAsync(AppDbContext db, string trackingNumber, CancellationToken ct)
     {
         var entries = db.ChangeTracker.Entries().ToList();
-        if (!Enabled || entries.Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        if (!Enabled || !NewRows.CanCapture(entries.Where(e => e.State != EntityState.Unchanged)))
         {
             if (await db.Complaints.AnyAsync(c => c.TrackingNumber == trackingNumber, ct)) throw new TrackingNumberTakenException();
             await db.SaveChangesAsync(ct);
             return;
         }
 
-        // owned values travel with their owner; everything else is added again in the writer's context. What the caller
-        // only read stays tracked: a chat conversation, say, is changed and saved by its caller once the filing is done.
-        var added = entries.Where(e => e.State == EntityState.Added).ToList();
-        var rows = added.Where(e => !e.Metadata.IsOwned()).Select(e => e.Entity).ToList();
-        foreach (var entry in added) entry.State = EntityState.Detached;
+        // what the caller only read stays tracked: a chat conversation, say, is changed and saved by its caller once the
+        // filing is done. Its new rows leave the context, as a SaveChanges would have left them saved.
+        var own = entries.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var rows = await NewRows.CaptureAsync(db, ct);
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList()) entry.State = EntityState.Detached;
         var pending = new Pending(rows, trackingNumber);
         Interlocked.Increment(ref _waiting);
         if (!_queue.Writer.TryWrite(pending))
@@ -81,7 +87,8 @@ public sealed class FilingWriter : IAsyncDisposable
         }
         catch (TrackingNumberTakenException)
         {
-            db.AddRange(rows); // as the caller left it, to try again under another number
+            // as the caller left them, to try again under another number; the messages and the audit line are made again
+            db.AddRange(own);
             throw;
         }
     }
@@ -100,64 +107,111 @@ public sealed class FilingWriter : IAsyncDisposable
             }
             catch (Exception e)
             {
-                // WriteAsync settles every filing; this is a failure to open a context at all
+                // WriteAsync settles every filing; this is a failure to reach the database at all
                 _logger.LogError(e, "The filing writer could not save a batch of {Count}", batch.Count);
                 foreach (var pending in batch) pending.Done.TrySetException(e);
+                await CloseAsync();
             }
             batch.Clear();
             Volatile.Write(ref _writing, 0);
         }
+        await CloseAsync();
     }
 
     private async Task WriteAsync(List<Pending> batch)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        // one query for the whole batch instead of one per filing; the unique index stays the last word
-        var numbers = batch.Select(p => p.TrackingNumber).ToList();
-        var taken = (await db.Complaints.Where(c => numbers.Contains(c.TrackingNumber)).Select(c => c.TrackingNumber).ToListAsync()).ToHashSet();
+        // the same number twice in one batch: the second draws again
         var seen = new HashSet<string>();
-        foreach (var pending in batch.Where(p => taken.Contains(p.TrackingNumber) || !seen.Add(p.TrackingNumber)).ToList())
+        foreach (var pending in batch.Where(p => !seen.Add(p.TrackingNumber)).ToList())
         {
             pending.Done.TrySetException(new TrackingNumberTakenException());
             batch.Remove(pending);
         }
-        if (batch.Count == 0) return;
 
+        // a number another complaint already has (a chance in hundreds of millions) fails the batch on the unique index;
+        // so does an idempotency key sent twice at once. The batch is then saved again one filing at a time, so that only
+        // the faulty one fails, and a taken number is handed back to draw another.
         try
         {
-            foreach (var pending in batch) db.AddRange(pending.Rows);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await CommitAsync(batch);
             _batchSizes.Record(batch.Count);
             foreach (var pending in batch) pending.Done.TrySetResult();
             return;
         }
-        catch (Exception e) when (batch.Count > 1)
+        catch (DbUpdateException e)
         {
             _logger.LogWarning(e, "A batch of {Count} filings failed; saving them one by one", batch.Count);
-        }
-        catch (Exception e)
-        {
-            db.ChangeTracker.Clear();
-            batch[0].Done.TrySetException(e);
-            return;
         }
 
         foreach (var pending in batch)
         {
-            db.ChangeTracker.Clear();
             try
             {
-                db.AddRange(pending.Rows);
-                await db.SaveChangesAsync(CancellationToken.None);
+                var db = (await OpenAsync()).Db;
+                if (await db.Complaints.AnyAsync(c => c.TrackingNumber == pending.TrackingNumber))
+                {
+                    pending.Done.TrySetException(new TrackingNumberTakenException());
+                    continue;
+                }
+                await CommitAsync([pending]);
                 _batchSizes.Record(1);
                 pending.Done.TrySetResult();
             }
             catch (Exception e)
             {
-                db.ChangeTracker.Clear();
                 pending.Done.TrySetException(e);
+                if (e is not DbUpdateException) await CloseAsync();
             }
+        }
+    }
+
+    /// <summary>Inserts these filings' rows in one transaction, taking SQLite's write gate as SaveChanges would.</summary>
+    private async Task CommitAsync(IReadOnlyList<Pending> filings)
+    {
+        var (db, inserter) = await OpenAsync();
+        using var hold = db.Database.IsSqlite() ? await _gate.HoldAsync(CancellationToken.None) : null;
+        try
+        {
+            await using var transaction = await inserter.Connection.BeginTransactionAsync();
+            await inserter.WriteAsync(filings.Select(f => f.Rows), transaction, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+        catch (DbException e)
+        {
+            // as SaveChanges reports it: a duplicated idempotency key is answered by its handler
+            throw new DbUpdateException("The filing's rows could not be saved.", e);
+        }
+    }
+
+    // the writer keeps one connection open, and its prepared statements with it, until it fails or the app stops
+    private AsyncServiceScope? _scope;
+    private AppDbContext? _db;
+    private NewRows.Inserter? _inserter;
+
+    private async Task<(AppDbContext Db, NewRows.Inserter Inserter)> OpenAsync()
+    {
+        if (_db is { } db && _inserter is { } inserter) return (db, inserter);
+        var scope = _scopes.CreateAsyncScope();
+        _scope = scope;
+        _db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await _db.Database.OpenConnectionAsync();
+        _inserter = new NewRows.Inserter(_db.Database.GetDbConnection());
+        return (_db, _inserter);
+    }
+
+    private async Task CloseAsync()
+    {
+        var (inserter, scope) = (_inserter, _scope);
+        (_inserter, _db, _scope) = (null, null, null);
+        try
+        {
+            if (inserter is not null) await inserter.DisposeAsync();
+            if (scope is { } open) await open.DisposeAsync();
+        }
+        catch (Exception e) when (e is DbException or ObjectDisposedException)
+        {
+            // a broken connection, or the app's services already gone at shutdown: nothing left to save
+            _logger.LogDebug(e, "The filing writer's connection closed with an error");
         }
     }
 
@@ -167,7 +221,7 @@ public sealed class FilingWriter : IAsyncDisposable
         await _loop;
     }
 
-    private sealed record Pending(List<object> Rows, string TrackingNumber)
+    private sealed record Pending(NewRows Rows, string TrackingNumber)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
