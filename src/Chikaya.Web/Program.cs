@@ -24,6 +24,8 @@ builder.Services.AddChikayaFeatures(builder.Configuration);
 builder.Services.AddChikayaSeeding();
 builder.Services.AddChikayaTelemetry(builder.Configuration);
 
+builder.WebHost.UseChikayaSockets(builder.Configuration);
+
 var app = builder.Build();
 
 app.UseChikayaErrors();
