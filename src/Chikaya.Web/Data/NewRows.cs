@@ -46,8 +46,16 @@ public sealed class NewRows
     {
         db.ChangeTracker.DetectChanges();
         var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
-        foreach (var interceptor in interceptors.OfType<BeforeSaveInterceptor>()) await interceptor.AddRowsAsync(db, ct);
-        var entries = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
+        // what the interceptors add, they add; every look at the tracker after this one need not detect changes again
+        var auto = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        List<EntityEntry> entries;
+        try
+        {
+            foreach (var interceptor in interceptors.OfType<BeforeSaveInterceptor>()) await interceptor.AddRowsAsync(db, ct);
+            entries = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
+        }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = auto; }
         if (!CanCapture(entries)) throw new NotSupportedException("Only plain new rows can be written without SaveChanges.");
         var helper = db.GetService<ISqlGenerationHelper>();
         return new NewRows(entries.OrderBy(e => Rank(e.Metadata)).Select(e => InsertOf(e, helper)).ToList());

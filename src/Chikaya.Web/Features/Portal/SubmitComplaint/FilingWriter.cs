@@ -39,7 +39,8 @@ public sealed class FilingWriter : IAsyncDisposable
         var meter = meters.Create(ComplaintMetrics.MeterName);
         _batchSizes = meter.CreateHistogram<int>("chikaya.filing.batch_size", "{complaint}", "Filings saved together in one transaction");
         meter.CreateObservableGauge("chikaya.filing.queue", () => Waiting, "{complaint}", "Filings waiting for the writer");
-        _loop = Enabled ? Task.Run(WriteLoopAsync) : Task.CompletedTask;
+        // its own thread: the thread pool's queue is long under load, and a batch that waited there was a batch late for everyone
+        _loop = Enabled ? Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default) : Task.CompletedTask;
     }
 
     public bool Enabled { get; }
@@ -72,7 +73,16 @@ public sealed class FilingWriter : IAsyncDisposable
         // filing is done. Its new rows leave the context, as a SaveChanges would have left them saved.
         var own = entries.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var rows = await NewRows.CaptureAsync(db, ct);
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList()) entry.State = EntityState.Detached;
+        if (own.Count == entries.Count) db.ChangeTracker.Clear(); // nothing else tracked: the cheap way
+        else
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false; // the capture has just detected them
+            try
+            {
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList()) entry.State = EntityState.Detached;
+            }
+            finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
+        }
         var pending = new Pending(rows, trackingNumber);
         Interlocked.Increment(ref _waiting);
         if (!_queue.Writer.TryWrite(pending))
@@ -93,29 +103,29 @@ public sealed class FilingWriter : IAsyncDisposable
         }
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
             Volatile.Write(ref _writing, batch.Count);
             Interlocked.Add(ref _waiting, -batch.Count);
             try
             {
-                await WriteAsync(batch);
+                WriteAsync(batch).GetAwaiter().GetResult();
             }
             catch (Exception e)
             {
                 // WriteAsync settles every filing; this is a failure to reach the database at all
                 _logger.LogError(e, "The filing writer could not save a batch of {Count}", batch.Count);
                 foreach (var pending in batch) pending.Done.TrySetException(e);
-                await CloseAsync();
+                CloseAsync().GetAwaiter().GetResult();
             }
             batch.Clear();
             Volatile.Write(ref _writing, 0);
         }
-        await CloseAsync();
+        CloseAsync().GetAwaiter().GetResult();
     }
 
     private async Task WriteAsync(List<Pending> batch)
