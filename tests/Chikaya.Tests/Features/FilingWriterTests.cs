@@ -145,6 +145,24 @@ public sealed class FilingWriterTests(WriterApp fixture) : IClassFixture<WriterA
         Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Subject == existing.TrackingNumber));
     }
 
+    [Fact]
+    public async Task A_filing_is_saved_after_the_database_server_dropped_the_writers_connection()
+    {
+        if (ChikayaApp.Postgres is null) Assert.Skip("SQLite runs inside the app: there is no server to drop a connection.");
+        var themeId = await App.ThemeIdAsync("cleanliness");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.Created, (await File(themeId, $"Avant la coupure {tag}")).StatusCode); // the writer's connection is open
+
+        await using (var db = App.Database())
+            await db.Database.ExecuteSqlRawAsync(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        Npgsql.NpgsqlConnection.ClearAllPools(); // the idle ones; the writer's, open, stays broken until it is used
+
+        Assert.Equal(HttpStatusCode.Created, (await File(themeId, $"Après la coupure {tag}")).StatusCode);
+        await using var check = App.Database();
+        Assert.Equal(2, await check.Complaints.CountAsync(c => c.Subject.EndsWith(tag)));
+    }
+
     private Task<HttpResponseMessage> File(int themeId, string subject, string? idempotencyKey = null)
     {
         var client = App.NewApiClient();

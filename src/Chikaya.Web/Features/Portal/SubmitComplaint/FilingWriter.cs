@@ -151,6 +151,8 @@ public sealed class FilingWriter : IAsyncDisposable
         catch (DbUpdateException e)
         {
             _logger.LogWarning(e, "A batch of {Count} filings failed; saving them one by one", batch.Count);
+            // on a new connection: the error may have been the connection's own (a database server restarted, say)
+            await CloseAsync();
         }
 
         foreach (var pending in batch)
@@ -170,7 +172,7 @@ public sealed class FilingWriter : IAsyncDisposable
             catch (Exception e)
             {
                 pending.Done.TrySetException(e);
-                if (e is not DbUpdateException) await CloseAsync();
+                await CloseAsync();
             }
         }
     }
