@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Chikaya.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -60,21 +61,7 @@ public sealed class DatabaseWriteGate : SaveChangesInterceptor
     }
 
     /// <summary>Holds the gate for a write that does not go through SaveChanges (the filing writer's inserts).</summary>
-    public async Task<IDisposable> HoldAsync(CancellationToken ct)
-    {
-        await _semaphore.WaitAsync(ct);
-        return new Holder(_semaphore);
-    }
-
-    private sealed class Holder(SemaphoreSlim semaphore) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0) semaphore.Release();
-        }
-    }
+    public Task<IDisposable> HoldAsync(CancellationToken ct) => _semaphore.TakeTurnAsync(ct);
 
     private void Release(DbContext? context)
     {

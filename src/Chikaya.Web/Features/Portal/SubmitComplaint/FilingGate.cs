@@ -1,4 +1,5 @@
 using Chikaya.Web.Data;
+using Chikaya.Web.Infrastructure;
 
 namespace Chikaya.Web.Features.Portal.SubmitComplaint;
 
@@ -14,27 +15,12 @@ public sealed class FilingGate(IConfiguration configuration)
 
     private readonly SemaphoreSlim? _slots = Slots(configuration);
 
-    public async Task<IDisposable?> EnterAsync(CancellationToken ct)
-    {
-        if (_slots is null) return null;
-        await _slots.WaitAsync(ct);
-        return new Slot(_slots);
-    }
+    public async Task<IDisposable?> EnterAsync(CancellationToken ct) => _slots is null ? null : await _slots.TakeTurnAsync(ct);
 
     private static SemaphoreSlim? Slots(IConfiguration configuration)
     {
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var limit = configuration.GetValue<int?>(Setting) ?? (database.IsPostgres ? Environment.ProcessorCount * 2 : 0);
         return limit > 0 ? new SemaphoreSlim(limit) : null;
-    }
-
-    private sealed class Slot(SemaphoreSlim slots) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0) slots.Release();
-        }
     }
 }

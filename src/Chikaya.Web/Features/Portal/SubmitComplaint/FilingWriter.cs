@@ -76,12 +76,13 @@ public sealed class FilingWriter : IAsyncDisposable
         if (own.Count == entries.Count) db.ChangeTracker.Clear(); // nothing else tracked: the cheap way
         else
         {
+            var auto = db.ChangeTracker.AutoDetectChangesEnabled;
             db.ChangeTracker.AutoDetectChangesEnabled = false; // the capture has just detected them
             try
             {
                 foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList()) entry.State = EntityState.Detached;
             }
-            finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
+            finally { db.ChangeTracker.AutoDetectChangesEnabled = auto; }
         }
         var pending = new Pending(rows, trackingNumber);
         Interlocked.Increment(ref _waiting);
