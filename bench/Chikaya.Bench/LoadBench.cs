@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -12,6 +13,8 @@ namespace Chikaya.Bench;
 /// </summary>
 public static class LoadBench
 {
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
     public static async Task RunAsync(IReadOnlyDictionary<string, string> options)
     {
         var clients = int.Parse(options.GetValueOrDefault("clients", "50"), CultureInfo.InvariantCulture);
@@ -52,11 +55,14 @@ public static class LoadBench
                         if (measuring) filingTimes.Add(watch.Elapsed.TotalMilliseconds);
                         continue;
                     }
-                    using var response = await http.PostAsJsonAsync("/api/v1/complaints", new
+                    // as a browser's or an app's fetch sends it: the whole body, with its length
+                    using var body = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new
                     {
                         themeId, territoryCode = "A-ANFA", subject = $"Charge {client}-{i}",
                         description = "Les conteneurs débordent depuis une semaine.", contactEmail = "charge@example.ma",
-                    });
+                    }));
+                    body.Headers.ContentType = Json;
+                    using var response = await http.PostAsync("/api/v1/complaints", body);
                     if (!response.IsSuccessStatusCode) { Interlocked.Increment(ref failures); continue; }
                     var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
                     if (measuring) filingTimes.Add(watch.Elapsed.TotalMilliseconds);
@@ -106,12 +112,14 @@ public static class LoadBench
         await Task.Delay(TimeSpan.FromSeconds(warmup)); // warm-up: JIT, pools, caches
         measuring = true;
         var cpuBefore = server?.CpuTime() ?? TimeSpan.Zero;
+        var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         measuring = false;
         var elapsed = clock.Elapsed.TotalSeconds;
         var memory = server?.Memory() ?? "n/a";
         var cpu = (server?.CpuTime() ?? TimeSpan.Zero) - cpuBefore;
+        var ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore;
         stop.Cancel();
         await Task.WhenAll(work);
         trackerThreads.ForEach(t => t.Join());
@@ -123,6 +131,8 @@ public static class LoadBench
         if (server is not null)
             Console.WriteLine($"Server CPU: {cpu.TotalSeconds / elapsed:0.00} cores busy on average, " +
                 $"{cpu.TotalMilliseconds / Math.Max(1, filingTimes.Count + trackingTimes.Count):0.00} ms per request (filing or tracking)");
+        Console.WriteLine($"Load tool CPU: {ownCpu.TotalSeconds / elapsed:0.00} cores busy on average, " +
+            $"{ownCpu.TotalMilliseconds / Math.Max(1, filingTimes.Count + trackingTimes.Count):0.00} ms per request");
         var (rate, latency) = probe is null ? ("filings/s", "filing p50 / p99") : ($"GET {probe}/s", $"GET {probe} p50 / p99");
         Console.WriteLine($"| database | {rate} | {latency} | tracking/s | tracking p50 / p99 | server memory (now / peak) |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- |");

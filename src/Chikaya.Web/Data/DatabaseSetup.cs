@@ -24,9 +24,14 @@ public static class DatabaseSetup
         else
         {
             var connectionString = SqliteConnectionString(DataDirectory.Resolve(configuration));
+            var checkpoints = options.CheckpointMilliseconds > 0;
+            if (checkpoints)
+                services.AddHostedService(sp => new SqliteCheckpointer(connectionString, TimeSpan.FromMilliseconds(options.CheckpointMilliseconds),
+                    sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
+            var pragmas = new SqlitePragmas(checkpoints ? SqliteCheckpointer.OwnCheckpointPages : null);
             services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, db) => db
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<OutboxInterceptor>(),
+                .AddInterceptors(pragmas, sp.GetRequiredService<OutboxInterceptor>(),
                     sp.GetRequiredService<Features.Partners.WebhookInterceptor>(), sp.GetRequiredService<ReferenceCacheInterceptor>(),
                     sp.GetRequiredService<DatabaseWriteGate>()));
         }

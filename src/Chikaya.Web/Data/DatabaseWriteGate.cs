@@ -60,7 +60,7 @@ public sealed class DatabaseWriteGate : SaveChangesInterceptor
         return Task.CompletedTask;
     }
 
-    /// <summary>Holds the gate for a write that does not go through SaveChanges (the filing writer's inserts).</summary>
+    /// <summary>Holds the gate for a write that does not go through SaveChanges (the filing writer's inserts, the audit seal).</summary>
     public Task<IDisposable> HoldAsync(CancellationToken ct) => _semaphore.TakeTurnAsync(ct);
 
     private void Release(DbContext? context)

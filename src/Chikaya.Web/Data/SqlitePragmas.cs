@@ -9,17 +9,20 @@ namespace Chikaya.Web.Data;
 /// Every SQLite connection waits for a busy database instead of failing, and commits durably:
 /// an accepted complaint must survive a crash. The pragmas are set once per physical connection:
 /// EF opens a pooled connection for every query, and repeating them was a measurable part of a filing.
+/// With <paramref name="autoCheckpointPages"/>, a commit checkpoints the write-ahead log only past that many pages
+/// (<see cref="SqliteCheckpointer"/> does it meanwhile).
 /// </summary>
-public sealed class SqlitePragmas : DbConnectionInterceptor
+public sealed class SqlitePragmas(int? autoCheckpointPages = null) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+    private readonly string _pragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;" +
+        (autoCheckpointPages is { } pages ? $" PRAGMA wal_autocheckpoint = {pages};" : "");
     private static readonly ConditionalWeakTable<object, object> Configured = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (!NeedsPragmas(connection)) return;
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         command.ExecuteNonQuery();
     }
 
@@ -28,7 +31,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     {
         if (!NeedsPragmas(connection)) return;
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -34,4 +34,37 @@ public sealed class AuditTests
         }
         Assert.Equal(3, await AuditVerifier.RunAsync(app.Services));
     }
+
+    [Fact]
+    public async Task Lines_waiting_by_the_thousand_are_sealed_in_one_unbroken_chain()
+    {
+        await using var app = new ChikayaApp();
+        await app.InitializeAsync();
+        await app.RunJobsAsync();
+        var at = new DateTime(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
+        await using (var db = app.Database())
+        {
+            // more than one batch of the job, and more than a thousand, as under load between two runs
+            db.AuditEntries.AddRange(Enumerable.Range(0, 1_234).Select(i => new AuditEntry
+            {
+                OccurredUtc = at.AddMilliseconds(i), ActorName = "Charge", Action = "complaint.submitted", Subject = $"LOAD-{i}",
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        await app.RunJobsAsync();
+
+        await using (var db = app.Database())
+        {
+            Assert.False(await db.AuditEntries.AnyAsync(a => a.Hash == null));
+            var chain = await db.AuditEntries.OrderBy(a => a.Id).ToListAsync();
+            string? previous = null;
+            foreach (var line in chain)
+            {
+                Assert.Equal(line.ComputeHash(previous), line.Hash);
+                previous = line.Hash;
+            }
+            Assert.Equal((chain.Count, (long?)null), await AuditVerifier.VerifyAsync(db, CancellationToken.None));
+        }
+    }
 }

@@ -1,15 +1,23 @@
 using Chikaya.Web.Data;
 using Chikaya.Web.Features.Jobs;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Chikaya.Web.Features.Audit;
 
 /// <summary>
 /// Chains new audit lines in order. Lines are written with the change they record; sealing them
 /// apart keeps concurrent saves from competing for the last hash, and the job runs on one instance at a time.
+/// Under load thousands of lines wait for each run: they are read untracked and sealed by one prepared UPDATE
+/// (one round trip per batch on PostgreSQL), in short transactions, so that filings are not held behind the seal.
 /// </summary>
-public sealed class AuditSealJob(AppDbContext db) : IScheduledJob
+public sealed class AuditSealJob(AppDbContext db, DatabaseWriteGate gate) : IScheduledJob
 {
+    private const int Batch = 500;
+
     public string Name => "audit-seal";
     public TimeSpan Every => TimeSpan.FromSeconds(10);
 
@@ -18,12 +26,68 @@ public sealed class AuditSealJob(AppDbContext db) : IScheduledJob
         var previous = await db.AuditEntries.Where(e => e.Hash != null).OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct);
         while (true)
         {
-            var batch = await db.AuditEntries.Where(e => e.Hash == null).OrderBy(e => e.Id).Take(1000).ToListAsync(ct);
+            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Hash == null).OrderBy(e => e.Id).Take(Batch).ToListAsync(ct);
             if (batch.Count == 0) return;
             foreach (var entry in batch) previous = entry.Hash = entry.ComputeHash(previous);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await SealAsync(batch, ct);
         }
+    }
+
+    private async Task SealAsync(List<AuditEntry> batch, CancellationToken ct)
+    {
+        var entity = db.Model.FindEntityType(typeof(AuditEntry))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+        var update = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {Column(nameof(AuditEntry.Hash))} = @hash " +
+                     $"WHERE {Column(nameof(AuditEntry.Id))} = @id AND {Column(nameof(AuditEntry.Hash))} IS NULL";
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            // SQLite has one writer: wait for the turn SaveChanges would wait for, and hold it for one short transaction
+            using var hold = db.Database.IsSqlite() ? await gate.HoldAsync(ct) : null;
+            var connection = db.Database.GetDbConnection();
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            if (connection.CanCreateBatch)
+            {
+                await using var all = connection.CreateBatch();
+                all.Transaction = transaction;
+                foreach (var entry in batch)
+                {
+                    var command = all.CreateBatchCommand();
+                    command.CommandText = update;
+                    command.Parameters.Add(Parameter(command.CreateParameter(), "hash", entry.Hash));
+                    command.Parameters.Add(Parameter(command.CreateParameter(), "id", entry.Id));
+                    all.BatchCommands.Add(command);
+                }
+                await all.ExecuteNonQueryAsync(ct);
+            }
+            else
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = update;
+                var (hash, id) = (Parameter(command.CreateParameter(), "hash", null), Parameter(command.CreateParameter(), "id", 0L));
+                command.Parameters.Add(hash);
+                command.Parameters.Add(id);
+                await command.PrepareAsync(ct);
+                foreach (var entry in batch)
+                {
+                    (hash.Value, id.Value) = (entry.Hash, entry.Id);
+                    await command.ExecuteNonQueryAsync(ct);
+                }
+            }
+            await transaction.CommitAsync(ct);
+        }
+        finally { await db.Database.CloseConnectionAsync(); }
+    }
+
+    private static DbParameter Parameter(DbParameter parameter, string name, object? value)
+    {
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        return parameter;
     }
 }
 
