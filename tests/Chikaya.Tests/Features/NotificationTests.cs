@@ -73,6 +73,57 @@ public sealed class NotificationTests(MailingApp fixture) : IClassFixture<Mailin
     }
 
     [Fact]
+    public async Task A_backlog_of_several_hundred_messages_leaves_in_one_run()
+    {
+        // a burst of filings, or a night with the mail server down: far more than one batch is due at once
+        var batch = Guid.NewGuid().ToString("N")[..8];
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = App.Database())
+        {
+            db.Outbox.AddRange(Enumerable.Range(0, 250).Select(i => new Chikaya.Web.Features.Notifications.OutboxMessage
+            {
+                Channel = Chikaya.Web.Features.Notifications.MessageChannel.Email, Recipient = $"backlog.{batch}.{i}@example.ma",
+                Subject = $"Accusé {i}", Body = "Votre réclamation est enregistrée.", CreatedUtc = now, NextAttemptUtc = now,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        await App.RunJobsAsync();
+
+        await using var after = App.Database();
+        Assert.Equal(250, await after.Outbox.CountAsync(m => m.Recipient.StartsWith($"backlog.{batch}.") && m.SentUtc != null));
+        Assert.Equal(250, Smtp.Messages().Count(m => m.To.Mailboxes.Any(a => a.Address.StartsWith($"backlog.{batch}.", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public async Task With_the_mail_server_down_a_run_stops_trying_after_a_few_failures_instead_of_costing_every_message_an_attempt()
+    {
+        var batch = Guid.NewGuid().ToString("N")[..8];
+        await Smtp.StopAsync();
+        try
+        {
+            var now = App.Clock.GetUtcNow().UtcDateTime;
+            await using (var db = App.Database())
+            {
+                db.Outbox.AddRange(Enumerable.Range(0, 20).Select(i => new Chikaya.Web.Features.Notifications.OutboxMessage
+                {
+                    Channel = Chikaya.Web.Features.Notifications.MessageChannel.Email, Recipient = $"down.{batch}.{i}@example.ma",
+                    Subject = "Accusé", Body = "Votre réclamation est enregistrée.", CreatedUtc = now, NextAttemptUtc = now,
+                }));
+                await db.SaveChangesAsync();
+            }
+
+            await App.RunJobsAsync();
+
+            await using var after = App.Database();
+            var attempts = await after.Outbox.Where(m => m.Recipient.StartsWith($"down.{batch}.")).Select(m => m.Attempts).ToListAsync();
+            Assert.True(attempts.Count(a => a == 1) <= Chikaya.Web.Features.Notifications.OutboxDispatchJob.FailuresBeforePause);
+            Assert.True(attempts.Count(a => a == 0) >= 20 - Chikaya.Web.Features.Notifications.OutboxDispatchJob.FailuresBeforePause);
+        }
+        finally { await Smtp.StartAsync(); }
+    }
+
+    [Fact]
     public async Task A_citizen_who_gave_a_phone_number_also_gets_an_SMS_through_the_provider()
     {
         using var client = App.NewApiClient();

@@ -5,11 +5,21 @@ using Microsoft.Extensions.Options;
 
 namespace Chikaya.Web.Features.Notifications;
 
-/// <summary>Sends what waits in the outbox; a failure is retried later, each time waiting longer (30 s, 1 min, 2 min... 1 h).</summary>
+/// <summary>
+/// Sends what waits in the outbox; a failure is retried later, each time waiting longer (30 s, 1 min, 2 min... 1 h).
+/// A run sends everything due, a hundred at a time, for up to <see cref="RunBudget"/>: a backlog (a burst of filings,
+/// a mail server back after a night down) leaves at the senders' pace, not a hundred per run. A channel that fails
+/// <see cref="FailuresBeforePause"/> times in a row is left for the next run, so that a server that is down does not
+/// cost every waiting message an attempt.
+/// </summary>
 public sealed class OutboxDispatchJob(AppDbContext db, IEnumerable<IMessageSender> senders, IOptions<NotificationOptions> options,
     IOptions<JobOptions> jobs, TimeProvider clock, ILogger<OutboxDispatchJob> logger) : IScheduledJob
 {
     private const int Batch = 100;
+    public const int FailuresBeforePause = 5;
+
+    /// <summary>Well within the job's lease, and short enough for the jobs after it in the same tick.</summary>
+    public static readonly TimeSpan RunBudget = TimeSpan.FromSeconds(30);
 
     public string Name => "outbox";
     public TimeSpan Every => TimeSpan.FromSeconds(jobs.Value.OutboxEverySeconds);
@@ -17,28 +27,39 @@ public sealed class OutboxDispatchJob(AppDbContext db, IEnumerable<IMessageSende
     public async Task RunAsync(DateTime nowUtc, CancellationToken ct)
     {
         var ready = senders.Where(s => s.IsConfigured).ToDictionary(s => s.Channel);
-        if (ready.Count == 0) return;
-        var channels = ready.Keys.ToList();
+        var failures = ready.Keys.ToDictionary(c => c, _ => 0);
         var max = options.Value.MaxAttempts;
-        var due = await db.Outbox.Where(m => m.SentUtc == null && m.NextAttemptUtc <= nowUtc && m.Attempts < max && channels.Contains(m.Channel))
-            .OrderBy(m => m.NextAttemptUtc).Take(Batch).ToListAsync(ct);
-        foreach (var message in due)
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (started.Elapsed < RunBudget)
         {
-            try
+            var channels = ready.Keys.Where(c => failures[c] < FailuresBeforePause).ToList();
+            if (channels.Count == 0) return;
+            // what was sent or failed in this run is no longer due: the loop ends when nothing is
+            var due = await db.Outbox.Where(m => m.SentUtc == null && m.NextAttemptUtc <= nowUtc && m.Attempts < max && channels.Contains(m.Channel))
+                .OrderBy(m => m.NextAttemptUtc).Take(Batch).ToListAsync(ct);
+            if (due.Count == 0) return;
+            foreach (var message in due.Where(m => failures[m.Channel] < FailuresBeforePause))
             {
-                await ready[message.Channel].SendAsync(message, ct);
-                message.SentUtc = clock.GetUtcNow().UtcDateTime;
-                message.LastError = null;
+                try
+                {
+                    await ready[message.Channel].SendAsync(message, ct);
+                    message.SentUtc = clock.GetUtcNow().UtcDateTime;
+                    message.LastError = null;
+                    failures[message.Channel] = 0;
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    message.Attempts++;
+                    message.NextAttemptUtc = nowUtc + Backoff(message.Attempts);
+                    message.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
+                    failures[message.Channel]++;
+                    logger.LogWarning("Message {Id} to {Channel} failed (attempt {Attempt}): {Error}", message.Id, message.Channel,
+                        message.Attempts, e.Message);
+                }
+                // one message at a time: one sent is never sent again after a crash
+                await db.SaveChangesAsync(ct);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                message.Attempts++;
-                message.NextAttemptUtc = nowUtc + Backoff(message.Attempts);
-                message.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-                logger.LogWarning("Message {Id} to {Channel} failed (attempt {Attempt}): {Error}", message.Id, message.Channel,
-                    message.Attempts, e.Message);
-            }
-            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
     }
 

@@ -16,9 +16,14 @@ public interface IMessageSender
     Task SendAsync(OutboxMessage message, CancellationToken ct);
 }
 
-/// <summary>E-mail through any SMTP server; Arabic messages are laid out right to left.</summary>
-public sealed class SmtpSender(IOptions<NotificationOptions> options) : IMessageSender
+/// <summary>
+/// E-mail through any SMTP server; Arabic messages are laid out right to left. One connection serves every message of
+/// an outbox run (the sender lives as long as the run's scope), and is opened again after a failure.
+/// </summary>
+public sealed class SmtpSender(IOptions<NotificationOptions> options) : IMessageSender, IAsyncDisposable, IDisposable
 {
+    private SmtpClient? _client;
+
     public MessageChannel Channel => MessageChannel.Email;
     public bool IsConfigured => !string.IsNullOrWhiteSpace(options.Value.Smtp.Host);
 
@@ -38,12 +43,48 @@ public sealed class SmtpSender(IOptions<NotificationOptions> options) : IMessage
             HtmlBody = $"<!DOCTYPE html><html lang=\"{message.Language}\" dir=\"{direction}\"><body dir=\"{direction}\" style=\"font-family:sans-serif\">{html}</body></html>",
         }.ToMessageBody();
 
-        using var client = new SmtpClient { Timeout = 15000 };
+        try
+        {
+            var client = await ConnectedAsync(ct);
+            await client.SendAsync(mail, ct);
+        }
+        catch
+        {
+            // the connection may be what failed: the next message opens a new one
+            Close();
+            throw;
+        }
+    }
+
+    private async Task<SmtpClient> ConnectedAsync(CancellationToken ct)
+    {
+        if (_client is { IsConnected: true } open) return open;
+        Close();
+        var smtp = options.Value.Smtp;
+        var client = new SmtpClient { Timeout = 15000 };
+        _client = client;
         await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
         if (!string.IsNullOrEmpty(smtp.UserName)) await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
-        await client.SendAsync(mail, ct);
-        await client.DisconnectAsync(quit: true, ct);
+        return client;
     }
+
+    private void Close()
+    {
+        _client?.Dispose();
+        _client = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is { IsConnected: true } open)
+        {
+            try { await open.DisconnectAsync(quit: true); }
+            catch (Exception e) when (e is IOException or MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException) { }
+        }
+        Close();
+    }
+
+    public void Dispose() => Close();
 }
 
 /// <summary>SMS through the deployment's provider: a JSON POST { to, text, sender } with a bearer key.</summary>
