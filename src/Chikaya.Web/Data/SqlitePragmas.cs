@@ -15,7 +15,9 @@ namespace Chikaya.Web.Data;
 public sealed class SqlitePragmas(int? autoCheckpointPages = null) : DbConnectionInterceptor
 {
     private readonly string _pragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;" +
-        (autoCheckpointPages is { } pages ? $" PRAGMA wal_autocheckpoint = {pages};" : "");
+        (autoCheckpointPages is { } pages
+            ? $" PRAGMA wal_autocheckpoint = {pages}; PRAGMA journal_size_limit = {SqliteCheckpointer.LogSizeLimitBytes};"
+            : "");
     private static readonly ConditionalWeakTable<object, object> Configured = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

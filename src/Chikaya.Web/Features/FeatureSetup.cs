@@ -49,7 +49,8 @@ public static class FeatureSetup
         services.AddSingleton<NotificationComposer>();
         services.AddSingleton<OutboxInterceptor>();
         services.AddScoped<IMessageSender, SmtpSender>();
-        services.AddHttpClient<HttpSmsSender>();
+        // as the SMTP sender's: a provider that hangs must not hold the outbox's run past its lease
+        services.AddHttpClient<HttpSmsSender>(http => http.Timeout = TimeSpan.FromSeconds(15));
         services.AddScoped<IMessageSender>(sp => sp.GetRequiredService<HttpSmsSender>());
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
         // in this order: the outbox goes last and sends what the others wrote in the same tick

@@ -49,6 +49,7 @@ public sealed class AuditSealJob(AppDbContext db, DatabaseWriteGate gate) : ISch
             using var hold = db.Database.IsSqlite() ? await gate.HoldAsync(ct) : null;
             var connection = db.Database.GetDbConnection();
             await using var transaction = await connection.BeginTransactionAsync(ct);
+            var sealedLines = 0;
             if (connection.CanCreateBatch)
             {
                 await using var all = connection.CreateBatch();
@@ -61,7 +62,7 @@ public sealed class AuditSealJob(AppDbContext db, DatabaseWriteGate gate) : ISch
                     command.Parameters.Add(Parameter(command.CreateParameter(), "id", entry.Id));
                     all.BatchCommands.Add(command);
                 }
-                await all.ExecuteNonQueryAsync(ct);
+                sealedLines = await all.ExecuteNonQueryAsync(ct);
             }
             else
             {
@@ -75,9 +76,12 @@ public sealed class AuditSealJob(AppDbContext db, DatabaseWriteGate gate) : ISch
                 foreach (var entry in batch)
                 {
                     (hash.Value, id.Value) = (entry.Hash, entry.Id);
-                    await command.ExecuteNonQueryAsync(ct);
+                    sealedLines += await command.ExecuteNonQueryAsync(ct);
                 }
             }
+            // a line sealed meanwhile by someone else: the chain this run carries on from is not the table's, so nothing of it
+            if (sealedLines != batch.Count)
+                throw new InvalidOperationException($"Sealed {sealedLines} of {batch.Count} audit lines; the batch is rolled back.");
             await transaction.CommitAsync(ct);
         }
         finally { await db.Database.CloseConnectionAsync(); }

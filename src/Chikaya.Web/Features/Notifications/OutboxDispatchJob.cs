@@ -7,10 +7,11 @@ namespace Chikaya.Web.Features.Notifications;
 
 /// <summary>
 /// Sends what waits in the outbox; a failure is retried later, each time waiting longer (30 s, 1 min, 2 min... 1 h).
-/// A run sends everything due, a hundred at a time, for up to <see cref="RunBudget"/>: a backlog (a burst of filings,
-/// a mail server back after a night down) leaves at the senders' pace, not a hundred per run. A channel that fails
-/// <see cref="FailuresBeforePause"/> times in a row is left for the next run, so that a server that is down does not
-/// cost every waiting message an attempt.
+/// A run sends everything due, a hundred at a time, and starts no new message after <see cref="RunBudget"/>: a backlog
+/// (a burst of filings, a mail server back after a night down) leaves at the senders' pace, not a hundred per run. A
+/// channel that cannot deliver <see cref="FailuresBeforePause"/> times in a row (its server down or unreachable) is left
+/// for the next run, so that an outage does not cost every waiting message an attempt; a message refused on its own
+/// (<see cref="MessageRejectedException"/>: a malformed address, a mailbox that does not exist) does not count.
 /// </summary>
 public sealed class OutboxDispatchJob(AppDbContext db, IEnumerable<IMessageSender> senders, IOptions<NotificationOptions> options,
     IOptions<JobOptions> jobs, TimeProvider clock, ILogger<OutboxDispatchJob> logger) : IScheduledJob
@@ -18,7 +19,10 @@ public sealed class OutboxDispatchJob(AppDbContext db, IEnumerable<IMessageSende
     private const int Batch = 100;
     public const int FailuresBeforePause = 5;
 
-    /// <summary>Well within the job's lease, and short enough for the jobs after it in the same tick.</summary>
+    /// <summary>
+    /// Short enough for the jobs after it in the same tick. With each sender's own time-out (15 s), the last message
+    /// started ends well within the job's five-minute lease.
+    /// </summary>
     public static readonly TimeSpan RunBudget = TimeSpan.FromSeconds(30);
 
     public string Name => "outbox";
@@ -29,17 +33,20 @@ public sealed class OutboxDispatchJob(AppDbContext db, IEnumerable<IMessageSende
         var ready = senders.Where(s => s.IsConfigured).ToDictionary(s => s.Channel);
         var failures = ready.Keys.ToDictionary(c => c, _ => 0);
         var max = options.Value.MaxAttempts;
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        while (started.Elapsed < RunBudget)
+        var started = clock.GetTimestamp();
+        bool Paused(MessageChannel channel) => failures[channel] >= FailuresBeforePause;
+        while (clock.GetElapsedTime(started) < RunBudget)
         {
-            var channels = ready.Keys.Where(c => failures[c] < FailuresBeforePause).ToList();
+            var channels = ready.Keys.Where(c => !Paused(c)).ToList();
             if (channels.Count == 0) return;
             // what was sent or failed in this run is no longer due: the loop ends when nothing is
             var due = await db.Outbox.Where(m => m.SentUtc == null && m.NextAttemptUtc <= nowUtc && m.Attempts < max && channels.Contains(m.Channel))
                 .OrderBy(m => m.NextAttemptUtc).Take(Batch).ToListAsync(ct);
             if (due.Count == 0) return;
-            foreach (var message in due.Where(m => failures[m.Channel] < FailuresBeforePause))
+            foreach (var message in due)
             {
+                if (Paused(message.Channel)) continue;
+                if (clock.GetElapsedTime(started) >= RunBudget) return;
                 try
                 {
                     await ready[message.Channel].SendAsync(message, ct);
@@ -52,12 +59,12 @@ public sealed class OutboxDispatchJob(AppDbContext db, IEnumerable<IMessageSende
                     message.Attempts++;
                     message.NextAttemptUtc = nowUtc + Backoff(message.Attempts);
                     message.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-                    failures[message.Channel]++;
+                    if (e is not MessageRejectedException) failures[message.Channel]++;
                     logger.LogWarning("Message {Id} to {Channel} failed (attempt {Attempt}): {Error}", message.Id, message.Channel,
                         message.Attempts, e.Message);
                 }
-                // one message at a time: one sent is never sent again after a crash
-                await db.SaveChangesAsync(ct);
+                // one message at a time, and even when the app is stopping: a message sent is never sent again
+                await db.SaveChangesAsync(CancellationToken.None);
             }
             db.ChangeTracker.Clear();
         }

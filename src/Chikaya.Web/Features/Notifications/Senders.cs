@@ -13,8 +13,12 @@ public interface IMessageSender
     /// <summary>False when the channel is not configured: the message waits.</summary>
     bool IsConfigured { get; }
 
+    /// <summary>Throws <see cref="MessageRejectedException"/> when this message itself is refused, anything else when the channel failed.</summary>
     Task SendAsync(OutboxMessage message, CancellationToken ct);
 }
+
+/// <summary>The message itself was refused (a malformed address, a mailbox that does not exist): the channel works.</summary>
+public sealed class MessageRejectedException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>
 /// E-mail through any SMTP server; Arabic messages are laid out right to left. One connection serves every message of
@@ -32,7 +36,9 @@ public sealed class SmtpSender(IOptions<NotificationOptions> options) : IMessage
         var smtp = options.Value.Smtp;
         var mail = new MimeMessage();
         mail.From.Add(MailboxAddress.Parse(smtp.From));
-        mail.To.Add(MailboxAddress.Parse(message.Recipient));
+        if (!MailboxAddress.TryParse(message.Recipient, out var recipient))
+            throw new MessageRejectedException($"Not an e-mail address: {message.Recipient}", new FormatException());
+        mail.To.Add(recipient);
         mail.Subject = message.Subject;
         mail.Headers.Add("Content-Language", message.Language);
         var direction = message.Language == "ar" ? "rtl" : "ltr";
@@ -47,6 +53,11 @@ public sealed class SmtpSender(IOptions<NotificationOptions> options) : IMessage
         {
             var client = await ConnectedAsync(ct);
             await client.SendAsync(mail, ct);
+        }
+        catch (SmtpCommandException e) when (e.ErrorCode is SmtpErrorCode.RecipientNotAccepted && (int)e.StatusCode >= 500)
+        {
+            // the server refused this mailbox for good; the connection goes on serving the others
+            throw new MessageRejectedException(e.Message, e);
         }
         catch
         {
@@ -78,8 +89,10 @@ public sealed class SmtpSender(IOptions<NotificationOptions> options) : IMessage
     {
         if (_client is { IsConnected: true } open)
         {
+            // a polite QUIT, but not one that holds the job or the app's shutdown: the messages are already sent
+            open.Timeout = 2000;
             try { await open.DisconnectAsync(quit: true); }
-            catch (Exception e) when (e is IOException or MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException) { }
+            catch (Exception e) when (e is not OutOfMemoryException) { }
         }
         Close();
     }
@@ -102,6 +115,10 @@ public sealed class HttpSmsSender(HttpClient http, IOptions<NotificationOptions>
         };
         if (!string.IsNullOrEmpty(sms.ApiKey)) request.Headers.Authorization = new("Bearer", sms.ApiKey);
         using var response = await http.SendAsync(request, ct);
+        // the provider refused this number or text (400, 422); a refused key (401, 403) or a busy provider is the channel's
+        if (response.StatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.UnprocessableEntity)
+            throw new MessageRejectedException($"The SMS provider refused the message ({(int)response.StatusCode}).",
+                new HttpRequestException(null, null, response.StatusCode));
         response.EnsureSuccessStatusCode();
     }
 }
