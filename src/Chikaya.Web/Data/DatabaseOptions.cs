@@ -4,6 +4,10 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Chikaya:Database";
 
+    /// <summary>The settings as configured, for what is decided before the services exist.</summary>
+    public static DatabaseOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
     /// <summary><c>Sqlite</c> (default, a file in the data folder) or <c>Postgres</c> (ConnectionStrings:Chikaya).</summary>
     public string Provider { get; set; } = "Sqlite";
 

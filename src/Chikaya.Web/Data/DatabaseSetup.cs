@@ -9,7 +9,7 @@ public static class DatabaseSetup
 {
     public static IServiceCollection AddChikayaDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = DatabaseOptions.From(configuration);
         services.AddSingleton<DatabaseWriteGate>();
         services.AddSingleton<ReferenceCache>();
         services.AddSingleton<ReferenceCacheInterceptor>();

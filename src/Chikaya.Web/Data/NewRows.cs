@@ -22,16 +22,10 @@ public sealed class NewRows
     private static readonly ConcurrentDictionary<IEntityType, int> Ranks = new();
     private static readonly ConcurrentDictionary<(IEntityType Type, ulong Columns), Statement> Statements = new();
 
-    private NewRows(IReadOnlyList<Insert> inserts) => Inserts = inserts;
+    private NewRows(IReadOnlyList<Command> inserts) => Inserts = inserts;
 
-    /// <summary>In the order they must be run.</summary>
-    public IReadOnlyList<Insert> Inserts { get; }
-
-    public sealed record Statement(string Sql, string[] ParameterNames);
-
-    public sealed record Insert(Statement Statement, Value[] Values);
-
-    public readonly record struct Value(RelationalTypeMapping Mapping, object? Current, bool Nullable);
+    /// <summary>In the order they must be run (<see cref="PreparedStatements"/> runs them).</summary>
+    public IReadOnlyList<Command> Inserts { get; }
 
     /// <summary>Whether these entries are all new rows, each of one table and without owned or complex values.</summary>
     public static bool CanCapture(IEnumerable<EntityEntry> entries) =>
@@ -61,7 +55,7 @@ public sealed class NewRows
         return new NewRows(entries.OrderBy(e => Rank(e.Metadata)).Select(e => InsertOf(e, helper)).ToList());
     }
 
-    private static Insert InsertOf(EntityEntry entry, ISqlGenerationHelper helper)
+    private static Command InsertOf(EntityEntry entry, ISqlGenerationHelper helper)
     {
         var properties = entry.Metadata.GetProperties().ToList();
         var values = new List<Value>(properties.Count);
@@ -87,7 +81,7 @@ public sealed class NewRows
         var statement = properties.Count <= 64
             ? Statements.GetOrAdd((entry.Metadata, columns), _ => StatementOf(entry.Metadata, included, helper))
             : StatementOf(entry.Metadata, included, helper);
-        return new Insert(statement, values.ToArray());
+        return new Command(statement, values.ToArray());
     }
 
     private static Statement StatementOf(IEntityType type, List<IProperty> properties, ISqlGenerationHelper helper)
@@ -108,67 +102,5 @@ public sealed class NewRows
         if (depth > 32) throw new NotSupportedException($"The foreign keys of {type.DisplayName()} go round in a circle.");
         var principals = type.GetForeignKeys().Select(k => k.PrincipalEntityType).Where(p => p != type).ToList();
         return principals.Count == 0 ? 0 : 1 + principals.Max(p => RankOf(p, depth + 1));
-    }
-
-    /// <summary>
-    /// Runs inserts on one open connection. Each statement is prepared once and run again for every row, for as long as
-    /// the inserter lives (SQLite, in process); where the driver can send many commands at once (PostgreSQL), a write is
-    /// one round trip.
-    /// </summary>
-    public sealed class Inserter(DbConnection connection) : IAsyncDisposable
-    {
-        private readonly Dictionary<Statement, DbCommand> _commands = [];
-        private readonly DbCommand _scratch = connection.CreateCommand();
-
-        public DbConnection Connection => connection;
-
-        /// <summary>Runs the inserts of these rows, in order, in the given transaction.</summary>
-        public async Task WriteAsync(IEnumerable<NewRows> all, DbTransaction transaction, CancellationToken ct)
-        {
-            if (connection.CanCreateBatch)
-            {
-                await using var batch = connection.CreateBatch();
-                batch.Transaction = transaction;
-                foreach (var insert in all.SelectMany(rows => rows.Inserts))
-                {
-                    var command = batch.CreateBatchCommand();
-                    command.CommandText = insert.Statement.Sql;
-                    Bind(insert, command.Parameters);
-                    batch.BatchCommands.Add(command);
-                }
-                await batch.ExecuteNonQueryAsync(ct);
-                return;
-            }
-
-            foreach (var insert in all.SelectMany(rows => rows.Inserts))
-            {
-                if (!_commands.TryGetValue(insert.Statement, out var command))
-                {
-                    command = connection.CreateCommand();
-                    command.CommandText = insert.Statement.Sql;
-                    _commands.Add(insert.Statement, command);
-                }
-                command.Transaction = transaction;
-                command.Parameters.Clear();
-                Bind(insert, command.Parameters);
-                await command.ExecuteNonQueryAsync(ct);
-            }
-        }
-
-        private void Bind(Insert insert, DbParameterCollection parameters)
-        {
-            for (var i = 0; i < insert.Values.Length; i++)
-            {
-                var value = insert.Values[i];
-                parameters.Add(value.Mapping.CreateParameter(_scratch, insert.Statement.ParameterNames[i], value.Current, value.Nullable));
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var command in _commands.Values) await command.DisposeAsync();
-            _commands.Clear();
-            await _scratch.DisposeAsync();
-        }
     }
 }

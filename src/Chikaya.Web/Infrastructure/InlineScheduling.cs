@@ -20,7 +20,7 @@ public static class InlineScheduling
 
     public static IWebHostBuilder UseChikayaSockets(this IWebHostBuilder host, IConfiguration configuration)
     {
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var database = DatabaseOptions.From(configuration);
         var inline = configuration.GetValue<bool?>(Setting) ?? !database.IsPostgres;
         return host.UseSockets(o => o.UnsafePreferInlineScheduling = inline);
     }

@@ -1,6 +1,5 @@
 using Chikaya.Web.Data;
 using Chikaya.Web.Features.Jobs;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,7 +11,7 @@ namespace Chikaya.Web.Features.Audit;
 /// Chains new audit lines in order. Lines are written with the change they record; sealing them
 /// apart keeps concurrent saves from competing for the last hash, and the job runs on one instance at a time.
 /// Under load thousands of lines wait for each run: they are read untracked and sealed by one prepared UPDATE
-/// (one round trip per batch on PostgreSQL), in short transactions, so that filings are not held behind the seal.
+/// (<see cref="PreparedStatements"/>: one round trip per batch on PostgreSQL), in short transactions, so that filings are not held behind the seal.
 /// </summary>
 public sealed class AuditSealJob(AppDbContext db, DatabaseWriteGate gate) : IScheduledJob
 {
@@ -37,61 +36,30 @@ public sealed class AuditSealJob(AppDbContext db, DatabaseWriteGate gate) : ISch
     {
         var entity = db.Model.FindEntityType(typeof(AuditEntry))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var (hash, id) = (entity.FindProperty(nameof(AuditEntry.Hash))!, entity.FindProperty(nameof(AuditEntry.Id))!);
         var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-        var update = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {Column(nameof(AuditEntry.Hash))} = @hash " +
-                     $"WHERE {Column(nameof(AuditEntry.Id))} = @id AND {Column(nameof(AuditEntry.Hash))} IS NULL";
+        string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
+        var update = new Statement(
+            $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {Column(hash)} = {sql.GenerateParameterNamePlaceholder("hash")} " +
+            $"WHERE {Column(id)} = {sql.GenerateParameterNamePlaceholder("id")} AND {Column(hash)} IS NULL",
+            [sql.GenerateParameterName("hash"), sql.GenerateParameterName("id")]);
+        var (hashes, ids) = (hash.GetRelationalTypeMapping(), id.GetRelationalTypeMapping());
 
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             // SQLite has one writer: wait for the turn SaveChanges would wait for, and hold it for one short transaction
             using var hold = db.Database.IsSqlite() ? await gate.HoldAsync(ct) : null;
-            var connection = db.Database.GetDbConnection();
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            var sealedLines = 0;
-            if (connection.CanCreateBatch)
-            {
-                await using var all = connection.CreateBatch();
-                all.Transaction = transaction;
-                foreach (var entry in batch)
-                {
-                    var command = all.CreateBatchCommand();
-                    command.CommandText = update;
-                    command.Parameters.Add(Parameter(command.CreateParameter(), "hash", entry.Hash));
-                    command.Parameters.Add(Parameter(command.CreateParameter(), "id", entry.Id));
-                    all.BatchCommands.Add(command);
-                }
-                sealedLines = await all.ExecuteNonQueryAsync(ct);
-            }
-            else
-            {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = update;
-                var (hash, id) = (Parameter(command.CreateParameter(), "hash", null), Parameter(command.CreateParameter(), "id", 0L));
-                command.Parameters.Add(hash);
-                command.Parameters.Add(id);
-                await command.PrepareAsync(ct);
-                foreach (var entry in batch)
-                {
-                    (hash.Value, id.Value) = (entry.Hash, entry.Id);
-                    sealedLines += await command.ExecuteNonQueryAsync(ct);
-                }
-            }
+            await using var statements = new PreparedStatements(db.Database.GetDbConnection());
+            await using var transaction = await statements.Connection.BeginTransactionAsync(ct);
+            var sealedLines = await statements.RunAsync(
+                batch.Select(e => new Command(update, [new Value(hashes, e.Hash, false), new Value(ids, e.Id, false)])), transaction, ct);
             // a line sealed meanwhile by someone else: the chain this run carries on from is not the table's, so nothing of it
             if (sealedLines != batch.Count)
                 throw new InvalidOperationException($"Sealed {sealedLines} of {batch.Count} audit lines; the batch is rolled back.");
             await transaction.CommitAsync(ct);
         }
         finally { await db.Database.CloseConnectionAsync(); }
-    }
-
-    private static DbParameter Parameter(DbParameter parameter, string name, object? value)
-    {
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        return parameter;
     }
 }
 

@@ -18,7 +18,7 @@ public interface IMessageSender
 }
 
 /// <summary>The message itself was refused (a malformed address, a mailbox that does not exist): the channel works.</summary>
-public sealed class MessageRejectedException(string message, Exception inner) : Exception(message, inner);
+public sealed class MessageRejectedException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
 /// E-mail through any SMTP server; Arabic messages are laid out right to left. One connection serves every message of
@@ -37,7 +37,7 @@ public sealed class SmtpSender(IOptions<NotificationOptions> options) : IMessage
         var mail = new MimeMessage();
         mail.From.Add(MailboxAddress.Parse(smtp.From));
         if (!MailboxAddress.TryParse(message.Recipient, out var recipient))
-            throw new MessageRejectedException($"Not an e-mail address: {message.Recipient}", new FormatException());
+            throw new MessageRejectedException($"Not an e-mail address: {message.Recipient}");
         mail.To.Add(recipient);
         mail.Subject = message.Subject;
         mail.Headers.Add("Content-Language", message.Language);
@@ -117,8 +117,7 @@ public sealed class HttpSmsSender(HttpClient http, IOptions<NotificationOptions>
         using var response = await http.SendAsync(request, ct);
         // the provider refused this number or text (400, 422); a refused key (401, 403) or a busy provider is the channel's
         if (response.StatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.UnprocessableEntity)
-            throw new MessageRejectedException($"The SMS provider refused the message ({(int)response.StatusCode}).",
-                new HttpRequestException(null, null, response.StatusCode));
+            throw new MessageRejectedException($"The SMS provider refused the message ({(int)response.StatusCode}).");
         response.EnsureSuccessStatusCode();
     }
 }

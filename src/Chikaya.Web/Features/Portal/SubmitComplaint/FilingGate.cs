@@ -19,7 +19,7 @@ public sealed class FilingGate(IConfiguration configuration)
 
     private static SemaphoreSlim? Slots(IConfiguration configuration)
     {
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var database = DatabaseOptions.From(configuration);
         var limit = configuration.GetValue<int?>(Setting) ?? (database.IsPostgres ? Environment.ProcessorCount * 2 : 0);
         return limit > 0 ? new SemaphoreSlim(limit) : null;
     }

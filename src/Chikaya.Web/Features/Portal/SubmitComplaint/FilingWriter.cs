@@ -186,7 +186,7 @@ public sealed class FilingWriter : IAsyncDisposable
         try
         {
             await using var transaction = await inserter.Connection.BeginTransactionAsync();
-            await inserter.WriteAsync(filings.Select(f => f.Rows), transaction, CancellationToken.None);
+            await inserter.RunAsync(filings.SelectMany(f => f.Rows.Inserts), transaction, CancellationToken.None);
             await transaction.CommitAsync();
         }
         catch (DbException e)
@@ -199,16 +199,16 @@ public sealed class FilingWriter : IAsyncDisposable
     // the writer keeps one connection open, and its prepared statements with it, until it fails or the app stops
     private AsyncServiceScope? _scope;
     private AppDbContext? _db;
-    private NewRows.Inserter? _inserter;
+    private PreparedStatements? _inserter;
 
-    private async Task<(AppDbContext Db, NewRows.Inserter Inserter)> OpenAsync()
+    private async Task<(AppDbContext Db, PreparedStatements Inserter)> OpenAsync()
     {
         if (_db is { } db && _inserter is { } inserter) return (db, inserter);
         var scope = _scopes.CreateAsyncScope();
         _scope = scope;
         _db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await _db.Database.OpenConnectionAsync();
-        _inserter = new NewRows.Inserter(_db.Database.GetDbConnection());
+        _inserter = new PreparedStatements(_db.Database.GetDbConnection());
         return (_db, _inserter);
     }
 
