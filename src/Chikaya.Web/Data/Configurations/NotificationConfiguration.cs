@@ -63,7 +63,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Chikaya.W
         builder.Property(a => a.Subject).HasMaxLength(100);
         builder.Property(a => a.Details).HasMaxLength(500);
         builder.Property(a => a.Hash).HasMaxLength(64);
-        builder.HasIndex(a => a.Hash);
+        // finds the lines waiting for the seal (null) and the end of the chain (the highest)
+        builder.HasIndex(a => a.Position).IsUnique();
         builder.HasIndex(a => new { a.Subject, a.OccurredUtc });
     }
 }

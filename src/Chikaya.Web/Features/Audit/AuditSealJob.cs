@@ -8,8 +8,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Chikaya.Web.Features.Audit;
 
 /// <summary>
-/// Chains new audit lines in order. Lines are written with the change they record; sealing them
+/// Chains new audit lines in the order they become visible. Lines are written with the change they record; sealing them
 /// apart keeps concurrent saves from competing for the last hash, and the job runs on one instance at a time.
+/// Each sealed line gets the next <see cref="AuditEntry.Position"/>: on PostgreSQL transactions commit in any order, so a
+/// line can appear after lines with higher ids were sealed; it then simply takes the next place instead of breaking the chain.
 /// Under load thousands of lines wait for each run: they are read untracked and sealed by one prepared UPDATE
 /// (<see cref="PreparedStatements"/>: one round trip per batch on PostgreSQL), in short transactions, so that filings are not held behind the seal.
 /// </summary>
@@ -22,12 +24,18 @@ public sealed class AuditSealJob(AppDbContext db, DatabaseWriteGate gate) : ISch
 
     public async Task RunAsync(DateTime nowUtc, CancellationToken ct)
     {
-        var previous = await db.AuditEntries.Where(e => e.Hash != null).OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct);
+        var end = await db.AuditEntries.Where(e => e.Position != null).OrderByDescending(e => e.Position)
+            .Select(e => new { e.Hash, e.Position }).FirstOrDefaultAsync(ct);
+        var (previous, position) = (end?.Hash, end?.Position ?? 0);
         while (true)
         {
-            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Hash == null).OrderBy(e => e.Id).Take(Batch).ToListAsync(ct);
+            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Position == null).OrderBy(e => e.Id).Take(Batch).ToListAsync(ct);
             if (batch.Count == 0) return;
-            foreach (var entry in batch) previous = entry.Hash = entry.ComputeHash(previous);
+            foreach (var entry in batch)
+            {
+                previous = entry.Hash = entry.ComputeHash(previous);
+                entry.Position = ++position;
+            }
             await SealAsync(batch, ct);
         }
     }
@@ -36,14 +44,16 @@ public sealed class AuditSealJob(AppDbContext db, DatabaseWriteGate gate) : ISch
     {
         var entity = db.Model.FindEntityType(typeof(AuditEntry))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var (hash, id) = (entity.FindProperty(nameof(AuditEntry.Hash))!, entity.FindProperty(nameof(AuditEntry.Id))!);
+        var (hash, position, id) = (entity.FindProperty(nameof(AuditEntry.Hash))!, entity.FindProperty(nameof(AuditEntry.Position))!,
+            entity.FindProperty(nameof(AuditEntry.Id))!);
         var sql = db.GetService<ISqlGenerationHelper>();
         string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
         var update = new Statement(
-            $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {Column(hash)} = {sql.GenerateParameterNamePlaceholder("hash")} " +
-            $"WHERE {Column(id)} = {sql.GenerateParameterNamePlaceholder("id")} AND {Column(hash)} IS NULL",
-            [sql.GenerateParameterName("hash"), sql.GenerateParameterName("id")]);
-        var (hashes, ids) = (hash.GetRelationalTypeMapping(), id.GetRelationalTypeMapping());
+            $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {Column(hash)} = {sql.GenerateParameterNamePlaceholder("hash")}, " +
+            $"{Column(position)} = {sql.GenerateParameterNamePlaceholder("position")} " +
+            $"WHERE {Column(id)} = {sql.GenerateParameterNamePlaceholder("id")} AND {Column(position)} IS NULL",
+            [sql.GenerateParameterName("hash"), sql.GenerateParameterName("position"), sql.GenerateParameterName("id")]);
+        var (hashes, positions, ids) = (hash.GetRelationalTypeMapping(), position.GetRelationalTypeMapping(), id.GetRelationalTypeMapping());
 
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -52,9 +62,10 @@ public sealed class AuditSealJob(AppDbContext db, DatabaseWriteGate gate) : ISch
             using var hold = db.Database.IsSqlite() ? await gate.HoldAsync(ct) : null;
             await using var statements = new PreparedStatements(db.Database.GetDbConnection());
             await using var transaction = await statements.Connection.BeginTransactionAsync(ct);
-            var sealedLines = await statements.RunAsync(
-                batch.Select(e => new Command(update, [new Value(hashes, e.Hash, false), new Value(ids, e.Id, false)])), transaction, ct);
+            var sealedLines = await statements.RunAsync(batch.Select(e => new Command(update,
+                [new Value(hashes, e.Hash, false), new Value(positions, e.Position, true), new Value(ids, e.Id, false)])), transaction, ct);
             // a line sealed meanwhile by someone else: the chain this run carries on from is not the table's, so nothing of it
+            // (the unique index on the position refuses a second line at the same place as well)
             if (sealedLines != batch.Count)
                 throw new InvalidOperationException($"Sealed {sealedLines} of {batch.Count} audit lines; the batch is rolled back.");
             await transaction.CommitAsync(ct);
@@ -65,21 +76,22 @@ public sealed class AuditSealJob(AppDbContext db, DatabaseWriteGate gate) : ISch
 
 public static class AuditVerifier
 {
-    /// <summary>Walks the chain; returns the id of the first line that does not match, or null when all is intact.</summary>
+    /// <summary>
+    /// Walks the chain in the order it was sealed; returns the id of the first line that does not match (a changed line, or
+    /// the line after a deleted one), or null when all is intact. Lines not sealed yet are not part of it.
+    /// </summary>
     public static async Task<(long Checked, long? FirstTampered)> VerifyAsync(AppDbContext db, CancellationToken ct)
     {
         string? previous = null;
-        long count = 0, lastId = 0;
-        await foreach (var entry in db.AuditEntries.AsNoTracking().Where(e => e.Hash != null).OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
+        long count = 0;
+        await foreach (var entry in db.AuditEntries.AsNoTracking().Where(e => e.Position != null).OrderBy(e => e.Position)
+                           .AsAsyncEnumerable().WithCancellation(ct))
         {
-            // a missing id in the sealed sequence is a deleted line
-            if (entry.Hash != entry.ComputeHash(previous)) return (count, entry.Id);
+            if (entry.Position != count + 1 || entry.Hash != entry.ComputeHash(previous)) return (count, entry.Id);
             previous = entry.Hash;
-            lastId = entry.Id;
             count++;
         }
-        var unsealedBefore = await db.AuditEntries.AnyAsync(e => e.Hash == null && e.Id < lastId, ct);
-        return unsealedBefore ? (count, await db.AuditEntries.Where(e => e.Hash == null && e.Id < lastId).MinAsync(e => e.Id, ct)) : (count, null);
+        return (count, null);
     }
 
     /// <summary><c>dotnet run --project src/Chikaya.Web -- verify-audit</c>: exit code 0 when the chain is intact, 3 when not.</summary>

@@ -611,6 +611,9 @@ namespace Chikaya.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("OccurredUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("Position")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -618,7 +621,8 @@ namespace Chikaya.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Hash");
+                    b.HasIndex("Position")
+                        .IsUnique();
 
                     b.HasIndex("Subject", "OccurredUtc");
 

@@ -593,6 +593,9 @@ namespace Chikaya.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("OccurredUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -600,7 +603,8 @@ namespace Chikaya.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Hash");
+                    b.HasIndex("Position")
+                        .IsUnique();
 
                     b.HasIndex("Subject", "OccurredUtc");
 
