@@ -31,7 +31,7 @@ public sealed class MyDataModel(AppDbContext db, UserManager<AppUser> users, Sig
                 c.TrackingNumber, kind = c.Kind.ToString(), channel = c.Channel.ToString(), status = c.Status.ToString(), c.Subject,
                 c.Description, c.Address, c.Latitude, c.Longitude, c.ContactName, c.ContactEmail, c.ContactPhone, c.ReceivedUtc,
                 c.AnswerText, c.SatisfactionScore, c.SatisfactionComment,
-                history = c.PublicEvents.Select(e => new { type = e.Type.ToString(), e.OccurredUtc, e.Text }),
+                history = c.PublicEvents.OrderBy(e => e.OccurredUtc).ThenBy(e => e.Id).Select(e => new { type = e.Type.ToString(), e.OccurredUtc, e.Text }),
                 documents = c.Attachments.Where(a => a.IsPublic).Select(a => new { a.FileName, a.ContentType, a.SizeBytes, a.AddedUtc }),
             }),
         };
