@@ -45,7 +45,7 @@ public sealed class InboxModel(AppDbContext db, TimeProvider clock) : PageModel
         var query = Filter(scope.Filter(db.Complaints.AsNoTracking()));
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        Rows = await query.OrderBy(c => c.AnswerDueUtc).ThenBy(c => c.ReceivedUtc)
+        Rows = await query.OrderBy(c => c.AnswerDueUtc).ThenBy(c => c.ReceivedUtc).ThenBy(c => c.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(c => new Row(c.TrackingNumber, c.Subject, c.Kind, c.Status, c.ThemeId, c.AdministrationId, c.ReceivedUtc,
                 c.DecisionDueUtc, c.AnswerDueUtc, c.DecidedUtc, c.AnsweredUtc, c.AssignedToName))
