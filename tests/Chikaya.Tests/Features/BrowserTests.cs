@@ -120,7 +120,8 @@ public sealed class BrowserTests(BrowserApp fixture) : IClassFixture<BrowserApp>
         await handler.ClickAsync("button[value='Accept']");
         await handler.FillAsync("#answer", "Le lampadaire a été réparé.");
         await handler.ClickAsync("button[value='Answer']");
-        await handler.WaitForSelectorAsync("#status");
+        // the answer box is there only while the complaint is handled: gone once the answer is saved
+        await handler.WaitForSelectorAsync("#answer", new() { State = WaitForSelectorState.Detached });
 
         await citizen.GotoAsync($"/track/{number}");
         Assert.Equal("Le lampadaire a été réparé.", (await citizen.TextContentAsync("#answer"))!.Trim());

@@ -219,7 +219,7 @@ public sealed class FilingWriterTests(WriterApp fixture) : IClassFixture<WriterA
     {
         for (var i = 0; !condition(); i++)
         {
-            if (i > 200) throw new TimeoutException("The filings did not reach the writer within 10 s.");
+            if (i > 300) throw new TimeoutException("The filings did not reach the writer within 15 s.");
             await Task.Delay(50);
         }
     }

@@ -42,7 +42,8 @@ public sealed class BrowserApp : IAsyncLifetime
             await page.FillAsync("#Input_Email", $"{login}@{Chikaya.Web.Data.Seeding.DemoOptions.Domain}");
             await page.FillAsync("#Input_Password", Chikaya.Web.Data.Seeding.DemoOptions.Password);
             await page.PressAsync("#Input_Password", "Enter");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // signed in once the sign-in page has sent the browser on
+            await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.OrdinalIgnoreCase));
         }
         return page;
     }

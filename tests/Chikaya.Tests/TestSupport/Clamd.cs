@@ -35,7 +35,8 @@ public sealed class Clamd : IAsyncDisposable
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         }) ?? throw new InvalidOperationException("clamd did not start");
-        for (var i = 0; i < 100; i++)
+        // a loaded machine can take a while to start it; what it said is read once it is stopped, or reading would wait for its end
+        for (var i = 0; i < 600 && !_process.HasExited; i++)
         {
             try
             {
@@ -45,7 +46,8 @@ public sealed class Clamd : IAsyncDisposable
             }
             catch (SocketException) { await Task.Delay(100); }
         }
-        throw new InvalidOperationException("clamd did not listen: " + await _process.StandardError.ReadToEndAsync());
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException("clamd did not listen within 60 s: " + await _process.StandardError.ReadToEndAsync());
     }
 
     public async ValueTask DisposeAsync()

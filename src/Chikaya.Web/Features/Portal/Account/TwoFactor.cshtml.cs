@@ -11,7 +11,7 @@ namespace Chikaya.Web.Features.Portal.Account;
 
 /// <summary>Turns on sign-in with an authenticator app (TOTP): scan the code, type the six digits it shows.</summary>
 [Authorize]
-public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer t) : PageModel
+public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, IStringLocalizer t) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     public bool Enabled { get; private set; }
@@ -58,7 +58,11 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
+            // two pages of the account opened at the same moment both make a key; the one saved first is the account's
+            bool made;
+            try { made = (await users.ResetAuthenticatorKeyAsync(user)).Succeeded; }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException) { made = false; }
+            if (!made) db.ChangeTracker.Clear(); // the key that was not saved must not be shown
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         Key = key!;
