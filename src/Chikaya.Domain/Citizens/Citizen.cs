@@ -95,6 +95,7 @@ public sealed class Citizen
                 : id.Email is not null && c.Email == id.Email ? 2
                 : id.Phone is not null && c.Phone == id.Phone ? 3 : 4)
             .ThenBy(c => c.CreatedUtc)
+            .ThenBy(c => c.Id) // records opened at the same moment: the same one every time, whatever order the database returned
             .FirstOrDefault();
     }
 }

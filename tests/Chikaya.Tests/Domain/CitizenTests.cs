@@ -55,6 +55,18 @@ public sealed class CitizenTests
     }
 
     [Fact]
+    public void Of_two_records_opened_at_the_same_moment_the_same_one_is_kept_whatever_order_they_come_in()
+    {
+        var identity = new CitizenIdentity { UserId = "u2" };
+        var records = Enumerable.Range(0, 5).Select(_ => Citizen.Register(identity, Now)).ToList();
+
+        var kept = Citizen.Best(records, identity);
+
+        Assert.All(Enumerable.Range(1, 4), shift => Assert.Same(kept, Citizen.Best(records.Skip(shift).Concat(records.Take(shift)), identity)));
+        Assert.Same(kept, Citizen.Best(Enumerable.Reverse(records), identity));
+    }
+
+    [Fact]
     public void Among_equal_matches_the_oldest_record_is_kept_and_a_merged_one_never()
     {
         var older = Citizen.Register(new CitizenIdentity { Phone = "0612345678" }, Now.AddDays(-9));
