@@ -151,4 +151,32 @@ public sealed class CitizenTests(ChikayaApp app)
         page = await supervisor.SubmitAsync(page, "#merge", new Dictionary<string, string?> { ["merged"] = ownId, ["kept"] = complaint.CitizenId.ToString() });
         Assert.Contains("Cette fiche n'est pas parmi les personnes qui se sont adressées à vos administrations.", page.Errors());
     }
+
+    [Fact]
+    public async Task A_supervisor_cannot_move_a_person_s_complaints_filed_with_administrations_they_do_not_see()
+    {
+        var (phone, _, _) = ChannelScenario.NewIdentifiers();
+        var name = "Nadia Test" + phone;
+        // one person's record: a call to an administration outside the commune, and a letter to one of its arrondissements
+        var elsewhere = await app.ComplaintAsync((await app.FileByPhoneAsync(await SignedInAsync("callcentre"),
+            new() { ["Input.ContactName"] = name, ["Input.ContactPhone"] = phone }, territory: "")).Number());
+        var inside = await app.ComplaintAsync((await app.RegisterLetterAsync(await SignedInAsync("agent.anfa"),
+            new() { ["Input.ContactName"] = name, ["Input.ContactPhone"] = phone })).Number());
+        Assert.Equal(elsewhere.CitizenId, inside.CitizenId);
+        var other = await app.ComplaintAsync((await app.FileByPhoneAsync(await SignedInAsync("callcentre"),
+            new() { ["Input.ContactName"] = "Autre " + name, ["Input.ContactPhone"] = phone[..^1] + (phone[^1] == '9' ? '8' : '9') })).Number());
+        var supervisor = await SignedInAsync("superviseur");
+
+        var page = await supervisor.GetAsync("/backoffice/citizens?Query=" + Uri.EscapeDataString(name));
+        page = await supervisor.SubmitAsync(page, "#merge", new Dictionary<string, string?>
+        {
+            ["merged"] = inside.CitizenId.ToString(), ["kept"] = other.CitizenId.ToString(),
+        });
+
+        Assert.Contains("Cette fiche a aussi des réclamations adressées à des administrations que vous ne supervisez pas : seul quelqu'un qui les voit toutes peut la fusionner.", page.Errors());
+        Assert.Equal(inside.CitizenId, (await app.ComplaintAsync(elsewhere.TrackingNumber)).CitizenId);
+        Assert.Equal(inside.CitizenId, (await app.ComplaintAsync(inside.TrackingNumber)).CitizenId);
+        await using var db = app.Database();
+        Assert.False(await db.CitizenMerges.AnyAsync(m => m.MergedCitizenId == inside.CitizenId));
+    }
 }

@@ -16,6 +16,10 @@ public sealed class MergeCitizensHandler(AppDbContext db, TimeProvider clock)
     public async Task<string?> MergeAsync(StaffScope scope, Guid mergedId, Guid keptId, CancellationToken ct)
     {
         if (!await InScopeAsync(scope, mergedId, ct) || !await InScopeAsync(scope, keptId, ct)) return "citizen.merge.not-found";
+        // every complaint of the merged record moves: one filed with an administration the supervisor does not see would
+        // move with it, to whoever holds the kept record (an account reads its complaints)
+        if (await db.Complaints.CountAsync(c => c.CitizenId == mergedId, ct) != await scope.Filter(db.Complaints).CountAsync(c => c.CitizenId == mergedId, ct))
+            return "citizen.merge.outside-scope";
         var merged = await db.Citizens.FirstAsync(c => c.Id == mergedId, ct);
         var kept = await db.Citizens.FirstAsync(c => c.Id == keptId, ct);
         try { merged.MergeInto(kept); }
