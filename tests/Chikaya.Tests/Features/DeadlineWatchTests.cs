@@ -137,6 +137,28 @@ public sealed class DeadlineWatchTests(MailingApp fixture) : IClassFixture<Maili
         Assert.Equal(due.AddDays(4), resumed);
     }
 
+    [Fact]
+    public async Task A_question_the_citizen_never_answers_does_not_hold_back_the_escalation_while_the_clock_runs()
+    {
+        await using var app = new ChikayaApp(); // the decree's clock: not paused while the citizen is asked
+        await app.InitializeAsync();
+        var filed = await app.FileAsync(territory: "A-ANFA");
+        var agent = app.NewBrowser();
+        await agent.SignInAsync("agent.anfa");
+        var page = await agent.GetAsync($"/backoffice/complaints/{filed.TrackingNumber}");
+        page = await agent.SubmitAsync(page, "form:has(button[value='Accept'])", submitName: "Input.Action", submitValue: "Accept");
+        await agent.SubmitAsync(page, "form:has(button[value='RequestInformation'])", new Dictionary<string, string?> { ["Input.Text"] = "Quel immeuble ?" },
+            submitName: "Input.Action", submitValue: "RequestInformation");
+
+        app.Clock.Advance(TimeSpan.FromDays(62));
+        await app.RunJobsAsync();
+
+        await using var db = app.Database();
+        var complaint = await db.Complaints.Include(c => c.Events).SingleAsync(c => c.TrackingNumber == filed.TrackingNumber);
+        Assert.Equal(ComplaintStatus.AwaitingInformation, complaint.Status);
+        Assert.Contains(complaint.Events, e => e.Type == ComplaintEventType.Escalated && e.Text == "answer:1");
+    }
+
     private async Task<ComplaintStatus> StatusAsync(string number)
     {
         await using var db = App.Database();
