@@ -73,6 +73,24 @@ public sealed class Open311UpdateTests(ChikayaApp app)
         Assert.Equal("Merci, c'est propre.", complaint.Events.Single(e => e.Type == ComplaintEventType.RemarkAdded).Text);
     }
 
+    [Fact]
+    public async Task A_closing_update_refused_for_its_text_leaves_the_request_as_it_was()
+    {
+        using var client = app.NewApiClient();
+        var number = await client.PostRequestAsync();
+        await app.AnswerAsync(number);
+
+        var (status, _) = await (await client.PostAsync("/open311/v2/servicerequestupdates.json", Form(("api_key", DemoKey),
+            ("service_request_id", number), ("update_id", "u-long-" + number), ("updated_datetime", "2026-11-24T11:00:00Z"),
+            ("status", "CLOSED"), ("description", new string('x', 5_000))))).JsonAsync();
+
+        Assert.Equal(400, status);
+        await using var db = app.Database();
+        var complaint = await db.Complaints.Include(c => c.Events).SingleAsync(c => c.TrackingNumber == number);
+        Assert.Equal(ComplaintStatus.Answered, complaint.Status);
+        Assert.DoesNotContain(complaint.Events, e => e.Type == ComplaintEventType.Closed);
+    }
+
     [Theory]
     [InlineData("status", "FIXED", 400)]
     [InlineData("updated_datetime", "24/11/2026", 400)]

@@ -105,6 +105,8 @@ public static class ServiceRequestUpdates
         }
         catch (ComplaintRuleException rule)
         {
+            // a step taken before the refusal (closing, then a remark too long) must not be saved by anything after it
+            db.ChangeTracker.Clear();
             return Open311Format.Error(format, 400, t[rule.Code]);
         }
         var step = complaint.Events[^1];
