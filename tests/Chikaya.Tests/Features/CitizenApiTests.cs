@@ -64,6 +64,29 @@ public sealed class CitizenApiTests(ChikayaApp app)
     }
 
     [Fact]
+    public async Task The_handler_downloads_the_citizen_s_photo_and_an_observer_neither_sees_nor_downloads_it()
+    {
+        var filed = await app.FileAsync(territory: "A-ANFA");
+        using var client = Client(filed.SecretCode);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Png), "files", "facade-benali.png" } };
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/complaints/{filed.TrackingNumber}/documents", form)).StatusCode);
+        Guid id;
+        await using (var db = app.Database())
+            id = (await db.Complaints.Include(c => c.Attachments).SingleAsync(c => c.TrackingNumber == filed.TrackingNumber)).Attachments.Single().Id;
+        var url = $"/backoffice/complaints/{filed.TrackingNumber}";
+
+        var handler = app.NewBrowser();
+        await handler.SignInAsync("agent.anfa");
+        var observer = app.NewBrowser();
+        await observer.SignInAsync("observateur");
+
+        Assert.NotNull((await handler.GetAsync(url)).QuerySelector($"a[href$='/document?id={id}']"));
+        Assert.Equal(HttpStatusCode.OK, (await handler.GetRawAsync($"{url}/document?id={id}")).StatusCode);
+        Assert.Null((await observer.GetAsync(url)).QuerySelector("a[href*='/document?id=']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await observer.GetRawAsync($"{url}/document?id={id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_refused_step_is_a_400_with_the_rule_s_code_and_a_wrong_code_a_404()
     {
         var filed = await app.FileAsync();

@@ -73,7 +73,8 @@ public sealed class ComplaintDetailModel(AppDbContext db, HandleComplaintHandler
 
     public async Task<IActionResult> OnGetDocumentAsync(string number, Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(number, ct)) return NotFound();
+        // photos, scanned letters and e-mailed files carry names, addresses and signatures: not for observers
+        if (!await LoadAsync(number, ct) || !Scope.SeesPersonalData) return NotFound();
         var document = Complaint.Attachments.FirstOrDefault(a => a.Id == id);
         var stream = document is null ? null : await files.OpenReadAsync(document.StorageKey, ct);
         return stream is null ? NotFound() : File(stream, document!.ContentType, document.FileName);
