@@ -13,4 +13,10 @@ public sealed class AppUser : IdentityUser
     public string PreferredLanguage { get; set; } = "fr";
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>
+    /// Not locked out at <paramref name="nowUtc"/>: an account an administrator locked (until the end of time) is, one that
+    /// was locked for a while after wrong passwords is not once that while is over, though Identity leaves its end date set.
+    /// </summary>
+    public bool IsActiveAt(DateTime nowUtc) => LockoutEnd is not { } end || end.UtcDateTime <= nowUtc;
 }

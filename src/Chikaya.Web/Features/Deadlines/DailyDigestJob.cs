@@ -21,8 +21,9 @@ public sealed class DailyDigestJob(AppDbContext db, IOptions<NotificationOptions
         var supervisors = await (from u in db.Users
             join ur in db.UserRoles on u.Id equals ur.UserId
             join r in db.Roles on ur.RoleId equals r.Id
-            where r.Name == Roles.Supervisor && u.AdministrationId != null && u.Email != null && u.LockoutEnd == null
+            where r.Name == Roles.Supervisor && u.AdministrationId != null && u.Email != null
             select u).ToListAsync(ct);
+        supervisors.RemoveAll(u => !u.IsActiveAt(nowUtc));
         if (supervisors.Count == 0) return;
         var parents = await db.Administrations.Select(a => new { a.Id, a.ParentId }).ToListAsync(ct);
         var hierarchy = new AdministrationHierarchy(parents.Select(a => (a.Id, a.ParentId)));

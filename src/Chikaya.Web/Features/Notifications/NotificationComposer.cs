@@ -99,7 +99,7 @@ public sealed class NotificationComposer(IOptions<NotificationOptions> options, 
                     ? await db.Users.Where(u => u.Id == assignee).ToListAsync(ct)
                     : await UsersInRole(db, Roles.Handler).Where(u => u.AdministrationId == complaint.AdministrationId).ToListAsync(ct));
         }
-        return people.Where(u => u.Email is not null && u.LockoutEnd is null).DistinctBy(u => u.Id)
+        return people.Where(u => u.Email is not null && u.IsActiveAt(step.OccurredUtc)).DistinctBy(u => u.Id)
             .Select(u => (u.Email!, u.PreferredLanguage == "ar" ? "ar" : "fr")).ToList();
     }
 
