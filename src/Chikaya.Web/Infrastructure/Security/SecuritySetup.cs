@@ -27,6 +27,10 @@ public static class SecuritySetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ChikayaClaimsFactory>();
 
+        // an account locked, or moved to another role or administration, changes its security stamp: signed-in sessions
+        // see it within a minute instead of Identity's default half hour
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "chikaya.auth";
