@@ -28,7 +28,8 @@ public sealed class RetentionJob(AppDbContext db, IOptions<PrivacyOptions> optio
         {
             var batch = await db.Complaints.Include(c => c.Events)
                 .Where(c => (c.Status == ComplaintStatus.Closed || c.Status == ComplaintStatus.Rejected) && c.ClosedUtc < before
-                            && (c.CitizenUserId != null || c.ContactName != null || c.ContactEmail != null || c.ContactPhone != null || c.Address != null))
+                            && (c.CitizenId != null || c.CitizenUserId != null || c.PostalAddress != null || c.ContactName != null
+                                || c.ContactEmail != null || c.ContactPhone != null || c.Address != null))
                 .OrderBy(c => c.Id).AsSplitQuery().Take(500).ToListAsync(ct);
             if (batch.Count == 0) return;
             foreach (var complaint in batch) complaint.ErasePersonalData(nowUtc);
