@@ -141,6 +141,9 @@ public sealed partial class Complaint
         if (!condition) throw new ComplaintRuleException(code, field);
     }
 
+    /// <summary>Given, and no longer than a complaint's description (what a step's text column holds on every database).</summary>
     private static string Required(string? text, string code, string field) =>
-        string.IsNullOrWhiteSpace(text) ? throw new ComplaintRuleException(code, field) : text.Trim();
+        string.IsNullOrWhiteSpace(text) ? throw new ComplaintRuleException(code, field)
+        : text.Trim() is { Length: > NewComplaint.MaxDescriptionLength } ? throw new ComplaintRuleException("complaint.text.too-long", field)
+        : text.Trim();
 }

@@ -121,6 +121,21 @@ public sealed class ComplaintLifecycleTests
     }
 
     [Fact]
+    public void A_step_s_text_longer_than_a_description_is_refused_and_one_exactly_that_long_is_kept()
+    {
+        var longest = new string('a', NewComplaint.MaxDescriptionLength);
+
+        var refused = Assert.Throws<ComplaintRuleException>(() => new ComplaintBuilder().InProgress().Build().Answer(ComplaintBuilder.Handler, longest + "a", Later));
+        var note = Assert.Throws<ComplaintRuleException>(() => new ComplaintBuilder().Build().AddInternalNote(ComplaintBuilder.Handler, " " + longest + "b ", Later));
+        var answered = new ComplaintBuilder().InProgress().Build();
+        answered.Answer(ComplaintBuilder.Handler, " " + longest + " ", Later);
+
+        Assert.Equal(("complaint.text.too-long", "answer"), (refused.Code, refused.Field));
+        Assert.Equal("complaint.text.too-long", note.Code);
+        Assert.Equal(longest, answered.Events[^1].Text);
+    }
+
+    [Fact]
     public void A_transfer_to_the_same_administration_is_refused()
     {
         var complaint = new ComplaintBuilder().InAdministration(7).Build();

@@ -129,4 +129,22 @@ public sealed class EmailIntakeTests(MailboxApp fixture) : IClassFixture<Mailbox
         Assert.Equal(SmtpStatusCode.TransactionFailed, refusal.StatusCode);
         Assert.Contains("attachment.type-not-allowed", refusal.Message);
     }
+
+    [Fact]
+    public async Task A_reply_the_complaint_cannot_take_is_refused_for_good_instead_of_being_retried_for_days()
+    {
+        var email = Unique("leila");
+        var number = await SendAsync(email, "Hors compétence", "Une demande pour une autre ville.");
+        await using (var db = App.Database())
+        {
+            var complaint = await db.Complaints.Include(c => c.Events).SingleAsync(c => c.TrackingNumber == number);
+            complaint.Reject(Actor.Staff("s", "Agent"), "Hors compétence", App.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        }
+
+        var refusal = await Assert.ThrowsAsync<SmtpCommandException>(() => SendAsync(email, $"Re: {number}", "Pourquoi ?"));
+
+        Assert.Equal(SmtpStatusCode.TransactionFailed, refusal.StatusCode);
+        Assert.Contains("complaint.message.rejected", refusal.Message);
+    }
 }

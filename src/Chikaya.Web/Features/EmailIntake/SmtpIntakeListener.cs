@@ -1,3 +1,4 @@
+using Chikaya.Domain.Complaints;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -105,7 +106,9 @@ public sealed class SmtpIntakeListener(IOptions<EmailIntakeOptions> options, ISe
             var number = await scope.ServiceProvider.GetRequiredService<EmailIntakeHandler>().HandleAsync(message, ct);
             return $"250 OK {number}";
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or ParseException)
+        // a message the complaint cannot take (a reply to a rejected complaint, a document for a closed one) will not be taken
+        // later either: refused for good, so that the sender hears of it instead of the relay trying for days
+        catch (Exception e) when (e is InvalidDataException or FormatException or ParseException or ComplaintRuleException)
         {
             logger.LogWarning("E-mail refused: {Reason}", e.Message);
             return "554 " + e.Message.ReplaceLineEndings(" ");
