@@ -43,7 +43,16 @@ public sealed class BrowserApp : IAsyncLifetime
             await page.FillAsync("#Input_Password", Chikaya.Web.Data.Seeding.DemoOptions.Password);
             await page.PressAsync("#Input_Password", "Enter");
             // signed in once the sign-in page has sent the browser on
-            await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.OrdinalIgnoreCase));
+            // (the next page need not finish loading: the test goes where it wants next)
+            try
+            {
+                await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.OrdinalIgnoreCase),
+                    new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+            }
+            catch (TimeoutException)
+            {
+                throw new InvalidOperationException($"Signing in as {login} stayed on {page.Url}: {await page.InnerTextAsync("main")}");
+            }
         }
         return page;
     }
