@@ -32,7 +32,7 @@ public sealed partial class Complaint
     /// </summary>
     public void ErasePersonalData(DateTime nowUtc)
     {
-        if (IsAnonymous && Address is null) return;
+        if (!Holds(this)) return;
         CitizenId = null;
         PostalAddress = null;
         CitizenUserId = null;

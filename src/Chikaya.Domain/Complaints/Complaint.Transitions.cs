@@ -142,8 +142,11 @@ public sealed partial class Complaint
     }
 
     /// <summary>Given, and no longer than a complaint's description (what a step's text column holds on every database).</summary>
-    private static string Required(string? text, string code, string field) =>
-        string.IsNullOrWhiteSpace(text) ? throw new ComplaintRuleException(code, field)
-        : text.Trim() is { Length: > NewComplaint.MaxDescriptionLength } ? throw new ComplaintRuleException("complaint.text.too-long", field)
-        : text.Trim();
+    private static string Required(string? text, string code, string field)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) throw new ComplaintRuleException(code, field);
+        Require(trimmed.Length <= NewComplaint.MaxDescriptionLength, "complaint.text.too-long", field);
+        return trimmed;
+    }
 }

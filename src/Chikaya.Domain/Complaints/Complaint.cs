@@ -75,6 +75,16 @@ public sealed partial class Complaint
 
     public bool IsAnonymous => CitizenId is null && CitizenUserId is null && PostalAddress is null && ContactName is null && ContactEmail is null && ContactPhone is null;
 
+    /// <summary>
+    /// Holds what <see cref="ErasePersonalData"/> removes: who filed it, how to reach them, where they are. An expression, so
+    /// that a query finds the complaints still holding some by the same rule.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Complaint, bool>> HoldsPersonalData =
+        c => c.CitizenId != null || c.CitizenUserId != null || c.PostalAddress != null || c.ContactName != null
+             || c.ContactEmail != null || c.ContactPhone != null || c.Address != null;
+
+    private static readonly Func<Complaint, bool> Holds = HoldsPersonalData.Compile();
+
     public static Complaint Submit(NewComplaint input, string trackingNumber, string secretCode,
         IDeadlinePolicy deadlines, DateTime nowUtc, IEnumerable<Attachment>? attachments = null)
     {

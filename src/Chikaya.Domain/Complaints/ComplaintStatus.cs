@@ -27,6 +27,9 @@ public static class ComplaintStatusExtensions
     public static bool IsOpen(this ComplaintStatus status) =>
         status.IsAwaitingDecision() || status.IsBeingHandled();
 
+    /// <summary>Every open status, for queries: the administration owes a decision or an answer.</summary>
+    public static readonly ComplaintStatus[] OpenStatuses = Enum.GetValues<ComplaintStatus>().Where(IsOpen).ToArray();
+
     /// <summary>The localization key of the status' name.</summary>
     public static string Key(this ComplaintStatus status) => "status." + status.ToString().ToLowerInvariant();
 }

@@ -31,12 +31,6 @@ public static class DashboardQuery
     public const string All = "all";
     public static readonly string[] ChannelGroups = [Web, MailOffice, Other, All];
 
-    public static readonly ComplaintStatus[] InProgressStatuses =
-    [
-        ComplaintStatus.Received, ComplaintStatus.Transferred, ComplaintStatus.Accepted, ComplaintStatus.InProgress,
-        ComplaintStatus.AwaitingInformation, ComplaintStatus.Reopened,
-    ];
-
     public static DateTime YearStartUtc(DateTime nowUtc) =>
         TimeZoneInfo.ConvertTimeToUtc(new DateTime(Display.Local(nowUtc).Year, 1, 1), Display.Morocco);
 
@@ -45,7 +39,7 @@ public static class DashboardQuery
         var yearStart = YearStartUtc(nowUtc);
         var day30 = nowUtc.AddDays(-30);
         var day60 = nowUtc.AddDays(-60);
-        var open = InProgressStatuses;
+        var open = ComplaintStatusExtensions.OpenStatuses;
         // one pass over the dashboard index: every figure below is a sum over these few hundred groups
         var cells = await complaints
             .GroupBy(c => new
@@ -122,7 +116,7 @@ public static class DashboardQuery
         var yearStart = YearStartUtc(nowUtc);
         var day30 = nowUtc.AddDays(-30);
         var day60 = nowUtc.AddDays(-60);
-        var open = InProgressStatuses;
+        var open = ComplaintStatusExtensions.OpenStatuses;
         var query = currentYear ? complaints.Where(c => c.ReceivedUtc >= yearStart) : complaints.Where(c => c.ReceivedUtc < yearStart);
         query = group switch
         {

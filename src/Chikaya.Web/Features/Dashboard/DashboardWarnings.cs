@@ -14,7 +14,7 @@ public sealed record DashboardWarnings(int DueSoon, int Overdue, IReadOnlyList<G
 {
     public static async Task<DashboardWarnings> RunAsync(IQueryable<Complaint> complaints, DateTime nowUtc, CancellationToken ct)
     {
-        var open = DashboardQuery.InProgressStatuses;
+        var open = ComplaintStatusExtensions.OpenStatuses;
         var soon = nowUtc + Deadline.DueSoonWindow;
         var watched = complaints.Where(c => open.Contains(c.Status));
         var overdue = await watched.CountAsync(c => (c.DecidedUtc == null && c.DecisionDueUtc < nowUtc) || c.AnswerDueUtc < nowUtc, ct);

@@ -11,7 +11,7 @@ namespace Chikaya.Web.Features.Dashboard;
 public static class StoreQueries
 {
     private static readonly int Channels = (int)Enum.GetValues<Channel>().Max() + 1;
-    private static readonly uint Open = DashboardQuery.InProgressStatuses.Aggregate(0u, (mask, s) => mask | 1u << (int)s);
+    private static readonly uint Open = ComplaintStatusExtensions.OpenStatuses.Aggregate(0u, (mask, s) => mask | 1u << (int)s);
 
     private static bool IsOpen(byte status) => (Open >> status & 1) != 0;
 

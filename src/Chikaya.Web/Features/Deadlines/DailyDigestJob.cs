@@ -27,8 +27,7 @@ public sealed class DailyDigestJob(AppDbContext db, IOptions<NotificationOptions
         if (supervisors.Count == 0) return;
         var parents = await db.Administrations.Select(a => new { a.Id, a.ParentId }).ToListAsync(ct);
         var hierarchy = new AdministrationHierarchy(parents.Select(a => (a.Id, a.ParentId)));
-        var open = new[] { ComplaintStatus.Received, ComplaintStatus.Transferred, ComplaintStatus.Accepted,
-            ComplaintStatus.InProgress, ComplaintStatus.AwaitingInformation, ComplaintStatus.Reopened };
+        var open = ComplaintStatusExtensions.OpenStatuses;
 
         foreach (var supervisor in supervisors)
         {

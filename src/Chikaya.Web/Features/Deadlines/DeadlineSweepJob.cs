@@ -24,7 +24,7 @@ public sealed class DeadlineSweepJob(AppDbContext db, IOptions<DeadlineOptions> 
         var parents = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ParentId, ct);
         // every status in which the administration owes a decision or an answer, waiting for the citizen's information
         // included: unless the clock is paused then (the policy sees to that), the decree's 60 days run on
-        var open = Enum.GetValues<ComplaintStatus>().Where(s => s.IsOpen()).ToArray();
+        var open = ComplaintStatusExtensions.OpenStatuses;
         var watched = await db.Complaints.Include(c => c.Events)
             .Where(c => open.Contains(c.Status) && (c.DecisionDueUtc <= horizon || c.AnswerDueUtc <= horizon))
             .AsSplitQuery().ToListAsync(ct);

@@ -62,8 +62,9 @@ public sealed class EmailIntakeHandler(AppDbContext db, SubmitComplaintHandler f
         var stored = await intake.StoreAsync(files, ActorKind.Citizen, isPublic: true, ct);
         try
         {
-            if (text.Length > 0 && complaint.Status == ComplaintStatus.AwaitingInformation) complaint.ProvideInformation(citizen, Truncate(text, NewComplaint.MaxDescriptionLength)!, now);
-            else if (text.Length > 0) complaint.AddCitizenMessage(citizen, Truncate(text, NewComplaint.MaxDescriptionLength)!, now);
+            var said = Truncate(text, NewComplaint.MaxDescriptionLength)!;
+            if (said.Length > 0 && complaint.Status == ComplaintStatus.AwaitingInformation) complaint.ProvideInformation(citizen, said, now);
+            else if (said.Length > 0) complaint.AddCitizenMessage(citizen, said, now);
             if (stored.Count > 0) complaint.AddDocuments(citizen, stored, now);
             await db.SaveChangesAsync(ct);
         }

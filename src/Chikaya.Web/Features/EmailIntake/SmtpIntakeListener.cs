@@ -1,7 +1,7 @@
-using Chikaya.Domain.Complaints;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Chikaya.Domain.Complaints;
 using Microsoft.Extensions.Options;
 using MimeKit;
 

@@ -27,9 +27,8 @@ public sealed class RetentionJob(AppDbContext db, IOptions<PrivacyOptions> optio
         while (true)
         {
             var batch = await db.Complaints.Include(c => c.Events)
-                .Where(c => (c.Status == ComplaintStatus.Closed || c.Status == ComplaintStatus.Rejected) && c.ClosedUtc < before
-                            && (c.CitizenId != null || c.CitizenUserId != null || c.PostalAddress != null || c.ContactName != null
-                                || c.ContactEmail != null || c.ContactPhone != null || c.Address != null))
+                .Where(c => (c.Status == ComplaintStatus.Closed || c.Status == ComplaintStatus.Rejected) && c.ClosedUtc < before)
+                .Where(Complaint.HoldsPersonalData)
                 .OrderBy(c => c.Id).AsSplitQuery().Take(500).ToListAsync(ct);
             if (batch.Count == 0) return;
             foreach (var complaint in batch) complaint.ErasePersonalData(nowUtc);

@@ -56,8 +56,7 @@ public sealed class InboxModel(AppDbContext db, TimeProvider clock) : PageModel
     private IQueryable<Complaint> Filter(IQueryable<Complaint> query)
     {
         var now = NowUtc;
-        var open = new[] { ComplaintStatus.Received, ComplaintStatus.Transferred, ComplaintStatus.Accepted,
-            ComplaintStatus.InProgress, ComplaintStatus.AwaitingInformation, ComplaintStatus.Reopened };
+        var open = ComplaintStatusExtensions.OpenStatuses;
         query = Queue switch
         {
             "mine" => query.Where(c => c.AssignedToUserId == Scope.UserId && open.Contains(c.Status)),
