@@ -1,6 +1,7 @@
 using Chikaya.Domain.Complaints;
 using Chikaya.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chikaya.Tests.Features;
 
@@ -157,6 +158,28 @@ public sealed class DeadlineWatchTests(MailingApp fixture) : IClassFixture<Maili
         var complaint = await db.Complaints.Include(c => c.Events).SingleAsync(c => c.TrackingNumber == filed.TrackingNumber);
         Assert.Equal(ComplaintStatus.AwaitingInformation, complaint.Status);
         Assert.Contains(complaint.Events, e => e.Type == ComplaintEventType.Escalated && e.Text == "answer:1");
+    }
+
+    [Fact]
+    public async Task A_supervisor_once_locked_out_for_wrong_passwords_is_told_of_escalations_again_once_the_lockout_is_over()
+    {
+        await using var app = new ChikayaApp(); // the lockout is on the demo supervisor
+        await app.InitializeAsync();
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Chikaya.Web.Data.AppUser>>();
+            var user = (await users.FindByEmailAsync(Supervisor))!;
+            // what five wrong passwords leave behind once their quarter of an hour has passed
+            user.LockoutEnd = app.Clock.GetUtcNow().AddMinutes(-10);
+            await users.UpdateAsync(user);
+        }
+        var filed = await app.FileAsync(territory: "A-HAY-HASSANI", theme: "urbanism");
+
+        app.Clock.Advance(TimeSpan.FromDays(16));
+        await app.RunJobsAsync();
+
+        await using var db = app.Database();
+        Assert.True(await db.Outbox.AnyAsync(m => m.Recipient == Supervisor && m.Subject.Contains(filed.TrackingNumber)));
     }
 
     private async Task<ComplaintStatus> StatusAsync(string number)
